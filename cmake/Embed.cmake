@@ -1,4 +1,5 @@
 # thidua_embed(TARGET name NAMESPACE ns BASE dir FILES f1 f2 ...)
+set(THIDUA_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
 # Builds a static library `name` holding the bytes of each file, reachable at run time through
 #   const std::vector<thidua::EmbeddedFile>& ns::EmbeddedFiles();
 # with paths relative to BASE. The generated source is rebuilt when any file changes.
@@ -14,8 +15,8 @@ function(thidua_embed)
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNAMESPACE=${E_NAMESPACE} -DBASE=${base}
-            "-DFILES=${abs_files}" -P "${CMAKE_SOURCE_DIR}/cmake/EmbedGenerate.cmake"
-    DEPENDS ${abs_files} "${CMAKE_SOURCE_DIR}/cmake/EmbedGenerate.cmake"
+            "-DFILES=${abs_files}" -P "${THIDUA_ROOT}/cmake/EmbedGenerate.cmake"
+    DEPENDS ${abs_files} "${THIDUA_ROOT}/cmake/EmbedGenerate.cmake"
     COMMENT "Embedding ${E_TARGET}"
     VERBATIM)
   add_library(${E_TARGET} STATIC "${out}")
