@@ -84,7 +84,9 @@ class Db {
   // Lends a connection for reading. Writes made through it are not guaranteed to be allowed.
   virtual Status Read(const std::function<Status(Conn&)>& fn) = 0;
   // Runs `fn` in one transaction: committed if it returns ok, rolled back otherwise
-  // (and the same Status is returned). On SQLite writers are serialised.
+  // (and the same Status is returned). A statement that fails inside `fn` rolls the transaction back
+  // too, and its Status is returned, even if `fn` ignored it (PostgreSQL aborts the transaction anyway).
+  // On SQLite writers are serialised.
   virtual Status Write(const std::function<Status(Conn&)>& fn) = 0;
   // Applies every numbered migration not yet applied (idempotent). Returns how many were applied.
   virtual Result<int> Migrate() = 0;

@@ -1,0 +1,4 @@
+-- Version 0: the ledger of applied migrations.
+-- store/migrate.cc creates schema_migrations(version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)
+-- before it runs any file, so this script has nothing left to do; it marks where numbering starts.
+-- Every later file is NNN_name.sql, runs inside one transaction and must not BEGIN or COMMIT itself.
