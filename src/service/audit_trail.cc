@@ -47,15 +47,16 @@ Result<std::vector<store::audit::Entry>> AuditService::Trail(const Actor& actor,
   return entries;
 }
 
-Result<std::vector<store::audit::Entry>> AuditService::Recent(const Actor& actor, int64_t limit, int64_t offset) {
+Result<store::Page<store::audit::Entry>> AuditService::Recent(const Actor& actor, int64_t limit, int64_t offset) {
   THIDUA_RETURN_IF_ERROR(CheckAuditRole(actor));
-  std::vector<store::audit::Entry> entries;
+  store::Page<store::audit::Entry> page;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(entries, store::audit::Recent(conn, limit, offset));
+    THIDUA_ASSIGN_OR_RETURN(page.items, store::audit::Recent(conn, limit, offset));
+    THIDUA_ASSIGN_OR_RETURN(page.total, store::audit::Count(conn));
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  return entries;
+  return page;
 }
 
 Result<store::audit::VerifyResult> AuditService::Verify() {

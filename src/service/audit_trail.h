@@ -26,7 +26,7 @@ class AuditService {
   Result<std::vector<store::audit::Entry>> Trail(const Actor& actor, const std::string& entity,
                                                  const std::string& entity_id);
   // The latest rows of the whole log. Office, office lead and admin only.
-  Result<std::vector<store::audit::Entry>> Recent(const Actor& actor, int64_t limit, int64_t offset);
+  Result<store::Page<store::audit::Entry>> Recent(const Actor& actor, int64_t limit, int64_t offset);
   // Checks the whole chain (no actor: a local command).
   Result<store::audit::VerifyResult> Verify();
 

@@ -91,6 +91,12 @@ Result<std::vector<Entry>> Recent(Conn& conn, int64_t limit, int64_t offset) {
   return Select(conn, "ORDER BY id DESC LIMIT $1 OFFSET $2", {limit, offset});
 }
 
+Result<int64_t> Count(Conn& conn) {
+  Result<Rows> rows = conn.Query("SELECT seq FROM audit_head WHERE id = 1");
+  if (!rows.ok()) return rows.status();
+  return rows->empty() ? 0 : rows->front().Int(0);
+}
+
 Result<VerifyResult> Verify(Conn& conn) {
   VerifyResult result;
   std::string prev_hash;

@@ -35,6 +35,8 @@ Result<std::vector<Entry>> ForEntity(Conn& conn, const std::string& entity, cons
                                      int64_t limit);
 // Newest first.
 Result<std::vector<Entry>> Recent(Conn& conn, int64_t limit, int64_t offset);
+// The number of rows the chain's head records.
+Result<int64_t> Count(Conn& conn);
 
 struct VerifyResult {
   bool ok = true;
