@@ -301,7 +301,7 @@ void RegisterImportsAndJobs(Router& router, AppDeps& deps) {
         if (!format) return error;
         std::string kind = request.Query("kind");
         if (request.Query("async") != "1") {
-          auto [status, body] = ImportAnswer(ImportBytes(deps.services.imports, actor, kind, request.body, *format));
+          auto [status, body] = ImportAnswer(ImportBytes(deps.services.imports, actor, kind, request.body, *format, nullptr));
           return JsonResponse(static_cast<unsigned>(status), body);
         }
         auto work = [&deps, actor, kind, format = *format, bytes = std::move(request.body)](
@@ -330,7 +330,12 @@ void RegisterAudit(Router& router, AppDeps& deps) {
   router.Add("GET", "/api/v1/audit", Authed([&deps](Request& request, const service::Actor& actor) -> Response {
     std::string entity = request.Query("entity"), id = request.Query("id");
     Result<std::vector<store::audit::Entry>> entries =
-        entity.empty() ? deps.services.audit.Recent(actor, 100, 0) : deps.services.audit.Trail(actor, entity, id);
+        entity.empty() ? [&]() -> Result<std::vector<store::audit::Entry>> {
+          auto page = deps.services.audit.Recent(actor, 100, 0);
+          if (!page.ok()) return page.status();
+          return std::move(page->items);
+        }()
+                       : deps.services.audit.Trail(actor, entity, id);
     if (!entries.ok()) return ErrorResponse(entries.status());
     json items = json::array();
     for (const auto& e : *entries) items.push_back(AuditJson(e));

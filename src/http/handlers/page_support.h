@@ -1,0 +1,41 @@
+// Shared pieces of the staff screens: the layout model (site, user, navigation, CSRF), page
+// rendering, error pages, the sign-in redirect and form parsing.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "http/handlers/app.h"
+
+namespace thidua::http {
+
+// The layout keys for a staff page; `active` is the href of the current navigation area.
+nlohmann::json StaffModel(const Request& request, const AppDeps& deps, std::string title, std::string_view active);
+// The layout keys for a public page.
+nlohmann::json PublicModel(const Request& request, const AppDeps& deps, std::string title);
+Response RenderPage(const AppDeps& deps, std::string_view page, const nlohmann::json& model, unsigned status = 200);
+// The error page for a failed service call (404 for out-of-scope records, 403, 500 …).
+Response ErrorPage(const Request& request, const AppDeps& deps, const Status& status);
+Response ErrorPage(const Request& request, const AppDeps& deps, unsigned http_status, std::string_view message);
+// A redirect to the sign-in page that comes back to this page afterwards.
+Response SignInRedirect(const Request& request);
+// Decodes an urlencoded form body into the first value of each field.
+std::map<std::string, std::string> FormFields(const Request& request);
+// The date as dd/mm/yyyy, or "" for none.
+std::string ShowDate(const std::optional<Date>& date);
+// "dd/mm/yyyy HH:MM" in Vietnam time for a Unix time in ms.
+std::string ShowInstant(int64_t millis);
+
+// Wraps a handler of a staff page: redirects to sign-in when nobody is signed in.
+template <typename F>
+Handler StaffPage(F body) {
+  return [body](Request& request) -> Response {
+    if (!request.actor) return SignInRedirect(request);
+    return body(request, *request.actor);
+  };
+}
+
+}  // namespace thidua::http
