@@ -201,7 +201,28 @@ function formatViolations(violations) {
 
 // Runs axe-core on the page with the WCAG 2 A/AA rules and fails on any serious or critical violation,
 // printing each one readably (a screenshot goes to e2e/artifacts/). Resolves with the axe results.
+// True when the page runs timers, i.e. its context has JavaScript enabled (axe needs them).
+async function runsTimers(page) {
+  const tick = page.evaluate(() => new Promise((resolve) => { setTimeout(() => resolve(true), 0); }));
+  return Promise.race([tick, new Promise((resolve) => { setTimeout(() => resolve(false), 1000); })]);
+}
+
 export async function checkA11y(page, label = page.url()) {
+  if (!(await runsTimers(page))) {
+    // A page of a context without JavaScript: check the same HTML, at the same address (so styles
+    // load), in a page that can run axe.
+    const html = await page.content();
+    const probeContext = await page.context().browser().newContext({ viewport: page.viewportSize() });
+    try {
+      const probe = await probeContext.newPage();
+      await probe.route(page.url(), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+      await probe.goto(page.url(), { waitUntil: 'load' });
+      await checkA11y(probe, label);
+    } finally {
+      await probeContext.close();
+    }
+    return;
+  }
   if (axeSource === null) axeSource = await readFile(AXE_PATH, 'utf8');
   const loaded = await page.evaluate(() => typeof window.axe === 'object');
   if (!loaded) await page.evaluate(axeSource);

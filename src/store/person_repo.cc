@@ -40,13 +40,22 @@ std::vector<Value> PersonValues(const domain::PersonRecord& p, int64_t now_ms) {
 }
 
 // The full-text condition on the folded words: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL.
-std::string SearchCondition(Engine engine, const std::vector<std::string>& words, std::vector<Value>& params) {
+// kPhrase wants the words next to each other in order ("nguyen van" finds "Nguyễn Văn An", not
+// "Nguyễn Thùy Vân"); kAllWords wants each word anywhere ("nguyen an" finds "Nguyễn Văn An").
+// The last word is always a prefix, so results follow the typing.
+enum class Match { kPhrase, kAllWords };
+
+std::string SearchCondition(Engine engine, const std::vector<std::string>& words, Match match,
+                            std::vector<Value>& params) {
   std::string expression;
-  for (const std::string& word : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    bool last = i + 1 == words.size();
     if (engine == Engine::kSqlite) {
-      expression += (expression.empty() ? "" : " ") + ("\"" + word + "\"*");
+      if (match == Match::kPhrase) expression += (i == 0 ? "\"" : " ") + words[i] + (last ? "\"*" : "");
+      else expression += (i == 0 ? "" : " ") + ("\"" + words[i] + "\"*");
     } else {
-      expression += (expression.empty() ? "" : " & ") + word + ":*";
+      std::string separator = match == Match::kPhrase ? " <-> " : " & ";
+      expression += (i == 0 ? "" : separator) + words[i] + (match == Match::kPhrase && !last ? "" : ":*");
     }
   }
   params.push_back(expression);
@@ -142,10 +151,22 @@ Result<Page<PersonRow>> List(Conn& conn, const ListQuery& query) {
     with += (with.empty() ? "WITH RECURSIVE " : ", ") + SubtreeCte("within_unit", static_cast<int>(params.size()));
     where += OpenMembershipIn("within_unit");
   }
-  if (!query.words.empty()) where += SearchCondition(conn.engine(), query.words, params);
   // $1 (today) may be unused in the count; keep the same parameters with a harmless reference.
-  Result<Rows> count = conn.Query(with + " SELECT COUNT(*) FROM people p" + where + " AND CAST($1 AS TEXT) IS NOT NULL", params);
+  auto count_rows = [&](const std::string& condition, const std::vector<Value>& values) {
+    return conn.Query(with + " SELECT COUNT(*) FROM people p" + condition + " AND CAST($1 AS TEXT) IS NOT NULL", values);
+  };
+  std::vector<Value> base_params = params;
+  std::string base_where = where;
+  if (!query.words.empty()) where += SearchCondition(conn.engine(), query.words, Match::kPhrase, params);
+  Result<Rows> count = count_rows(where, params);
   if (!count.ok()) return count.status();
+  if (count->front().Int(0) == 0 && query.words.size() > 1) {
+    // Nobody has these words side by side: fall back to every word anywhere.
+    params = base_params;
+    where = base_where + SearchCondition(conn.engine(), query.words, Match::kAllWords, params);
+    count = count_rows(where, params);
+    if (!count.ok()) return count.status();
+  }
   std::string order = "p.sort_key";
   if (query.sort == "code") order = "p.code";
   else if (query.sort == "birth_date") order = "p.birth_date";

@@ -116,6 +116,11 @@ TEST_P(FoundationTest, SearchIgnoresCaseDiacriticsAndTheDStroke) {
   EXPECT_EQ(PeopleCodes(admin_, "ĐỨC"), std::vector<std::string>{"P1"});
   EXPECT_EQ(PeopleCodes(admin_, "anh"), std::vector<std::string>{"P2"});
   EXPECT_EQ(PeopleCodes(admin_, "van"), (std::vector<std::string>{"P3", "P1"}));
+  // Words side by side come first: "dang van" is a phrase of P1's name only.
+  EXPECT_EQ(PeopleCodes(admin_, "dang va"), std::vector<std::string>{"P1"});
+  // With no such phrase, every word anywhere: family and given name without the middle name.
+  EXPECT_EQ(PeopleCodes(admin_, "tran an"), std::vector<std::string>{"P3"});
+  EXPECT_EQ(PeopleCodes(admin_, "van dang"), std::vector<std::string>{"P1"});
   EXPECT_EQ(PeopleCodes(admin_, "p2"), std::vector<std::string>{"P2"});
   EXPECT_TRUE(PeopleCodes(admin_, "khong co ai").empty());
   // Vietnamese order: given names An < Ánh < Đức.
