@@ -82,6 +82,41 @@ Result<std::optional<std::unordered_set<int64_t>>> WritableUnits(store::Conn& co
   return std::optional<std::unordered_set<int64_t>>(std::move(ids));
 }
 
+ImportReport NewReport(const char* kind, const domain::Table& table) {
+  ImportReport report;
+  report.kind = kind;
+  report.rows = static_cast<int64_t>(table.rows.size());
+  return report;
+}
+
+// The outcome of an import's write: the report when rows were refused (the transaction was rolled
+// back on purpose), the database's error if the write failed, else the report.
+Result<ImportReport> Finish(ImportReport report, const Status& written) {
+  if (!report.ok()) return report;
+  if (!written.ok()) return written;
+  return report;
+}
+
+// Every unit's id by code, and the ids the actor may import into.
+struct UnitIndex {
+  std::unordered_map<std::string, UnitId> ids;
+  std::optional<std::unordered_set<int64_t>> writable;  // empty: every unit
+
+  // True if `code` names a unit the actor may import into.
+  bool Writable(const std::string& code) const {
+    auto it = ids.find(code);
+    return it != ids.end() && (!writable || writable->count(it->second.value()));
+  }
+};
+
+Result<UnitIndex> LoadUnitIndex(store::Conn& conn, const Actor& actor) {
+  UnitIndex index;
+  THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, std::nullopt));
+  for (const auto& u : units) index.ids[u.code] = u.id;
+  THIDUA_ASSIGN_OR_RETURN(index.writable, WritableUnits(conn, actor));
+  return index;
+}
+
 }  // namespace
 
 const std::vector<std::string>& ImportKinds() {
@@ -116,9 +151,7 @@ Result<ImportReport> ImportService::ImportTable(const Actor& actor, std::string_
 
 Result<ImportReport> ImportService::ImportUnits(const Actor& actor, const domain::Table& table,
                                                 const Progress& progress) {
-  ImportReport report;
-  report.kind = "units";
-  report.rows = static_cast<int64_t>(table.rows.size());
+  ImportReport report = NewReport("units", table);
   if (ScopeRoot(actor)) return PermissionDenied("Chỉ Ban Thi đua – Khen thưởng được nhập danh mục đơn vị.");
   std::vector<domain::UnitRecord> records(table.rows.size());
   std::map<std::string, size_t> in_file;
@@ -196,16 +229,12 @@ Result<ImportReport> ImportService::ImportUnits(const Actor& actor, const domain
     }
     return Status::Ok();
   });
-  if (!report.ok()) return report;
-  if (!status.ok()) return status;
-  return report;
+  return Finish(std::move(report), status);
 }
 
 Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domain::Table& table,
                                                  const Progress& progress) {
-  ImportReport report;
-  report.kind = "people";
-  report.rows = static_cast<int64_t>(table.rows.size());
+  ImportReport report = NewReport("people", table);
   Date today = ctx_.clock.Today();
   std::vector<domain::PersonRecord> records(table.rows.size());
   std::unordered_map<std::string, size_t> in_file;
@@ -224,25 +253,19 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
     records[i] = std::move(person).value();
   }
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, std::nullopt));
-    std::unordered_map<std::string, UnitId> unit_ids;
-    for (const auto& u : units) unit_ids[u.code] = u.id;
-    THIDUA_ASSIGN_OR_RETURN(std::optional<std::unordered_set<int64_t>> writable, WritableUnits(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
     THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::PersonRow> people, store::people::All(conn));
     std::unordered_map<std::string, const store::people::PersonRow*> existing;
     for (const auto& p : people) existing[p.code] = &p;
     for (size_t i = 0; i < records.size(); ++i) {
       const domain::PersonRecord& person = records[i];
       if (person.code.empty()) continue;  // already reported
-      if (!person.unit_code.empty()) {
-        auto unit = unit_ids.find(person.unit_code);
-        if (unit == unit_ids.end() || (writable && !writable->count(unit->second.value()))) {
-          report.errors.push_back({table.row_lines[i], "unit_code",
-                                   "Không tìm thấy đơn vị \"" + person.unit_code + "\" trong phạm vi của bạn."});
-        }
+      if (!person.unit_code.empty() && !units.Writable(person.unit_code)) {
+        report.errors.push_back({table.row_lines[i], "unit_code",
+                                 "Không tìm thấy đơn vị \"" + person.unit_code + "\" trong phạm vi của bạn."});
       }
       auto found = existing.find(person.code);
-      if (found != existing.end() && writable) {
+      if (found != existing.end() && units.writable) {
         THIDUA_ASSIGN_OR_RETURN(bool visible, PersonInScope(conn, actor, found->second->id, today));
         if (!visible) {
           report.errors.push_back({table.row_lines[i], "code", "Mã cá nhân đã được dùng ngoài phạm vi của bạn."});
@@ -278,7 +301,7 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
         }
       }
       if (!person.unit_code.empty()) {
-        UnitId unit = unit_ids.at(person.unit_code);
+        UnitId unit = units.ids.at(person.unit_code);
         if (member_of.emplace(id.value(), unit.value()).second) {
           THIDUA_RETURN_IF_ERROR(store::people::InsertMembership(conn, id, unit, person.recruited_on.value_or(kStartOfTime),
                                                                  std::nullopt)
@@ -289,17 +312,12 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
     }
     return Status::Ok();
   });
-  if (!report.ok()) return report;
-  if (!status.ok()) return status;
-  return report;
+  return Finish(std::move(report), status);
 }
 
 Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const domain::Table& table,
                                                       const Progress& progress) {
-  ImportReport report;
-  report.kind = "memberships";
-  report.rows = static_cast<int64_t>(table.rows.size());
-  Date today = ctx_.clock.Today();
+  ImportReport report = NewReport("memberships", table);
   std::vector<domain::MembershipRecord> records(table.rows.size());
   std::vector<bool> parsed(table.rows.size(), false);
   std::set<std::tuple<std::string, std::string, Date>> in_file;
@@ -316,10 +334,7 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
     parsed[i] = true;
   }
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, std::nullopt));
-    std::unordered_map<std::string, UnitId> unit_ids;
-    for (const auto& u : units) unit_ids[u.code] = u.id;
-    THIDUA_ASSIGN_OR_RETURN(std::optional<std::unordered_set<int64_t>> writable, WritableUnits(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
     THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::PersonRow> people, store::people::All(conn));
     std::unordered_map<std::string, PersonId> person_ids;
     for (const auto& p : people) person_ids[p.code] = p.id;
@@ -329,8 +344,7 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
         report.errors.push_back({table.row_lines[i], "person_code",
                                  "Không tìm thấy cá nhân \"" + records[i].person_code + "\"."});
       }
-      auto unit = unit_ids.find(records[i].unit_code);
-      if (unit == unit_ids.end() || (writable && !writable->count(unit->second.value()))) {
+      if (!units.Writable(records[i].unit_code)) {
         report.errors.push_back({table.row_lines[i], "unit_code",
                                  "Không tìm thấy đơn vị \"" + records[i].unit_code + "\" trong phạm vi của bạn."});
       }
@@ -344,7 +358,7 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
     for (size_t i = 0; i < records.size(); ++i) {
       const domain::MembershipRecord& m = records[i];
       PersonId person = person_ids.at(m.person_code);
-      UnitId unit = unit_ids.at(m.unit_code);
+      UnitId unit = units.ids.at(m.unit_code);
       domain::RawFields after = {{"person_code", m.person_code}, {"unit_code", m.unit_code},
                                  {"from", m.from.Iso()}, {"to", m.to ? m.to->Iso() : ""}};
       auto found = by_key.find({person.value(), unit.value(), m.from});
@@ -367,10 +381,7 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
     }
     return Status::Ok();
   });
-  if (!report.ok()) return report;
-  if (!status.ok()) return status;
-  (void)today;
-  return report;
+  return Finish(std::move(report), status);
 }
 
 }  // namespace thidua::service
