@@ -167,7 +167,7 @@ Response UnitFormPage(const Request& request, const AppDeps& deps, const std::st
     model["event_form"]["cancel_href"] = cancel;
   }
   for (const Status* s : {&error, &event_error}) {
-    if (!s->ok()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, s->message()));
+    if (!s->ok() && s->fields().empty()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, s->message()));
   }
   model["breadcrumbs"] = json::array({{{"label", "Đơn vị"}, {"href", "/quan-ly/don-vi"}},
                                       {{"label", model["heading"]}, {"href", ""}}});
@@ -373,7 +373,7 @@ Response PersonFormPage(const Request& request, const AppDeps& deps, const std::
   std::string cancel = editing ? "/quan-ly/ca-nhan/" + web::PercentEncode(code) : "/quan-ly/ca-nhan";
   model["form"] = web::FormModel(editing ? cancel + "/sua" : "/quan-ly/ca-nhan/moi", fields);
   model["form"]["cancel_href"] = cancel;
-  if (!error.ok()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, error.message()));
+  if (!error.ok() && error.fields().empty()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, error.message()));
   model["breadcrumbs"] = json::array({{{"label", "Cá nhân"}, {"href", "/quan-ly/ca-nhan"}}, {{"label", model["heading"]}, {"href", ""}}});
   return RenderPage(deps, "person_form", model, error.ok() ? 200 : 422);
 }
@@ -497,7 +497,7 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     std::string self = "/quan-ly/ca-nhan/" + web::PercentEncode(p.code);
     model["form"] = web::FormModel(self + "/cong-tac", fields);
     model["form"]["cancel_href"] = self;
-    if (!error.ok()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, error.message()));
+    if (!error.ok() && error.fields().empty()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, error.message()));
     return RenderPage(deps, "membership_form", model, error.ok() ? 200 : 422);
   };
   router.Add("GET", "/quan-ly/ca-nhan/{code}/cong-tac", StaffPage([&deps, &people, membership_page](Request& request, const service::Actor& actor) -> Response {
