@@ -85,6 +85,31 @@ service::ListRequest ToRequest(const web::ListState& state, const std::string& u
   return request;
 }
 
+// A field of an audit row as people read it: its Vietnamese label, dates as dd/mm/yyyy and
+// catalogue codes as their names.
+std::string FieldLabel(const std::string& field) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"code", "Mã"}, {"name", "Tên"}, {"parent_code", "Cấp trên"}, {"kind", "Loại"}, {"field", "Lĩnh vực"},
+      {"valid_from", "Hiệu lực từ"}, {"valid_to", "Hiệu lực đến"}, {"full_name", "Họ và tên"},
+      {"gender", "Giới tính"}, {"birth_date", "Ngày sinh"}, {"unit_code", "Đơn vị"}, {"position", "Chức vụ"},
+      {"recruited_on", "Ngày tuyển dụng"}, {"person_code", "Cá nhân"}, {"from", "Từ ngày"}, {"to", "Đến ngày"},
+      {"date", "Ngày"}, {"legal_act", "Văn bản"}, {"related_unit_code", "Đơn vị liên quan"}, {"note", "Ghi chú"}};
+  auto it = kLabels.find(field);
+  return it == kLabels.end() ? field : it->second;
+}
+
+std::string FieldValue(const std::string& field, const std::string& value) {
+  if (value.size() == 10 && value[4] == '-' && Date::Parse(value)) return Date::Parse(value)->Vietnamese();
+  if (field == "gender") return std::string(domain::LabelOf(domain::Genders(), value));
+  if (field == "field") return std::string(domain::LabelOf(domain::UnitFields(), value));
+  if (field == "kind") {
+    // Lineage kinds and unit kinds share the field name but not a single code.
+    std::string_view lineage = domain::LabelOf(domain::LineageKinds(), value);
+    return std::string(lineage != value ? lineage : domain::LabelOf(domain::UnitKinds(), value));
+  }
+  return value;
+}
+
 // The audit trail as a timeline, each event with the fields that changed.
 json HistoryModel(const std::vector<store::audit::Entry>& entries) {
   static const std::map<std::string, std::string> kActions = {
@@ -107,7 +132,11 @@ json HistoryModel(const std::vector<store::audit::Entry>& entries) {
         std::string old_value = before.is_object() && before.contains(key) && before[key].is_string()
                                     ? before[key].get<std::string>() : "";
         std::string new_value = value.is_string() ? value.get<std::string>() : value.dump();
-        if (old_value != new_value) event.changes.push_back({{"field", key}, {"before", old_value}, {"after", new_value}});
+        if (old_value != new_value) {
+          event.changes.push_back({{"field", FieldLabel(key)},
+                                   {"before", FieldValue(key, old_value)},
+                                   {"after", FieldValue(key, new_value)}});
+        }
       }
     }
     events.push_back(std::move(event));
@@ -250,7 +279,7 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
     std::vector<web::TreeNode> nodes;
     for (const auto* r : roots) nodes.push_back(node(r));
     json model = StaffModel(request, deps, "Cây đơn vị", "/quan-ly/don-vi");
-    model["tree"] = web::TreeModel(nodes, 2);
+    model["tree"] = web::TreeModel(nodes, 1);
     model["list_href"] = "/quan-ly/don-vi";
     return RenderPage(deps, "unit_tree", model);
   }));
