@@ -55,7 +55,7 @@ bool InCatalogue(const std::vector<Option>& catalogue, std::string_view code) {
 
 void RequireCode(const std::string& code, const char* key, Errors& errors) {
   if (code.empty()) errors.Add(key, "Bắt buộc nhập mã.");
-  else if (!IsValidCode(code)) errors.Add(key, "Mã chỉ gồm chữ không dấu, số và các ký tự _ . - / (tối đa 40 ký tự).");
+  else if (!IsValidCode(code)) errors.Add(key, "Mã gồm chữ không dấu, số và các ký tự _ . - (bắt đầu bằng chữ hoặc số, tối đa 40 ký tự).");
 }
 
 void OptionalCode(const std::string& code, const char* key, Errors& errors) {
@@ -125,10 +125,11 @@ std::string_view LabelOf(const std::vector<Option>& catalogue, std::string_view 
 
 bool IsValidCode(std::string_view code) {
   if (code.empty() || code.size() > 40) return false;
+  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // Codes are path segments of the API and the screens: no '/', and never "." or "..".
+  if (!alnum(code.front())) return false;
   for (char c : code) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '.' || c == '-' || c == '/';
-    if (!ok) return false;
+    if (!alnum(c) && c != '_' && c != '.' && c != '-') return false;
   }
   return true;
 }

@@ -75,7 +75,8 @@ struct MembershipRecord {
 // Fields: person_code, unit_code, from, to.
 Result<MembershipRecord> ParseMembership(const RawFields& raw);
 
-// True if `code` is a valid record code: 1–40 characters of A–Z a–z 0–9 _ . - /.
+// True if `code` is a valid record code: 1–40 characters of A–Z a–z 0–9 _ . -, starting with a
+// letter or digit (codes are path segments of the API and the screens).
 bool IsValidCode(std::string_view code);
 
 // A membership interval [from, to] (to empty = still open).

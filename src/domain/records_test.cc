@@ -75,6 +75,16 @@ TEST(ParseUnitTest, ValidatesCatalogueCodesAndDates) {
   EXPECT_TRUE(unit.status().fields().count("code"));
 }
 
+TEST(IsValidCodeTest, CodesAreSafePathSegments) {
+  EXPECT_TRUE(IsValidCode("P000123"));
+  EXPECT_TRUE(IsValidCode("XA_TAN_AN.2"));
+  EXPECT_FALSE(IsValidCode("A/B"));
+  EXPECT_FALSE(IsValidCode("."));
+  EXPECT_FALSE(IsValidCode(".."));
+  EXPECT_FALSE(IsValidCode("_x"));
+  EXPECT_FALSE(IsValidCode(std::string(41, 'A')));
+}
+
 TEST(CheckParentTest, RefusesAMoveUnderItsOwnDescendant) {
   EXPECT_TRUE(CheckParent("A", "B", {"ROOT"}).ok());
   EXPECT_FALSE(CheckParent("A", "C", {"B", "A", "ROOT"}).ok());

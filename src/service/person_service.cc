@@ -51,7 +51,11 @@ Result<store::Page<store::people::PersonRow>> PersonService::List(const Actor& a
     if (!request.within_unit.empty()) {
       THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit,
                               store::units::FindByCode(conn, request.within_unit));
-      if (!unit) return NotFound("Không tìm thấy đơn vị \"" + request.within_unit + "\".");
+      bool visible = false;
+      if (unit) {
+        THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
+      }
+      if (!visible) return NotFound("Không tìm thấy đơn vị \"" + request.within_unit + "\".");
       query.within = unit->id;
     }
     THIDUA_ASSIGN_OR_RETURN(page, store::people::List(conn, query));

@@ -87,6 +87,9 @@ TEST_P(FoundationTest, AUnitOfficerSeesAndChangesOnlyTheirSubtree) {
   auto outside = services_->people.Create(officer_, Person("P9", "Lê Văn Bình", "B"));
   ASSERT_FALSE(outside.ok());
   EXPECT_TRUE(outside.status().fields().count("unit_code"));
+  service::ListRequest filtered;
+  filtered.within_unit = "B";
+  EXPECT_EQ(services_->people.List(officer_, filtered).status().code(), Code::kNotFound);
   auto units = services_->units.List(officer_, {});
   ASSERT_TRUE(units.ok());
   EXPECT_EQ(units->total, 2);

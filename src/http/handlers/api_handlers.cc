@@ -93,7 +93,7 @@ std::optional<service::ListRequest> ParseList(const Request& request, Response& 
     std::string text = request.Query(name);
     if (text.empty()) continue;
     std::optional<int64_t> value = ParseInt(text);
-    if (!value || *value < 1 || (*target == list.per_page && *value > 500)) {
+    if (!value || *value < 1 || (target == &list.per_page && *value > 500)) {
       error = ErrorResponse(400, "bad_request", std::string("Tham số ") + name + " phải là số nguyên dương (per_page ≤ 500).");
       return std::nullopt;
     }
@@ -137,7 +137,8 @@ void RegisterAuth(Router& router, AppDeps& deps) {
     Status status = deps.services.auth.Logout(token);
     if (!status.ok()) return ErrorResponse(status);
     Response response = Json(200, {{"status", "ok"}});
-    response.AddHeader("Set-Cookie", SetCookieHeader(kSessionCookie, "", {.max_age = std::chrono::seconds(0)}));
+    response.AddHeader("Set-Cookie", SetCookieHeader(kSessionCookie, "", {.max_age = std::chrono::seconds(0),
+                                                                          .secure = deps.site.secure_cookies}));
     return response;
   }));
   router.Add("GET", "/api/v1/me", Authed([](Request&, const service::Actor& actor) {
@@ -300,6 +301,12 @@ void RegisterImportsAndJobs(Router& router, AppDeps& deps) {
         std::optional<render::FileFormat> format = ImportFormat(request, error);
         if (!format) return error;
         std::string kind = request.Query("kind");
+        Status allowed = service::CheckImportRole(actor);
+        if (!allowed.ok()) return ErrorResponse(allowed);
+        if (service::ImportColumns(kind).empty()) {
+          return ErrorResponse(Status(InvalidArgument("Loại dữ liệu nhập không hợp lệ: \"" + kind + "\"."))
+                                   .WithField("kind", "Chọn units, people hoặc memberships."));
+        }
         if (request.Query("async") != "1") {
           auto [status, body] = ImportAnswer(ImportBytes(deps.services.imports, actor, kind, request.body, *format, nullptr));
           return JsonResponse(static_cast<unsigned>(status), body);
@@ -327,19 +334,25 @@ void RegisterImportsAndJobs(Router& router, AppDeps& deps) {
 }
 
 void RegisterAudit(Router& router, AppDeps& deps) {
+  // With entity and id: the whole trail of one record (newest first). Without: the log, paged.
   router.Add("GET", "/api/v1/audit", Authed([&deps](Request& request, const service::Actor& actor) -> Response {
+    Response error;
+    std::optional<service::ListRequest> list = ParseList(request, error);
+    if (!list) return error;
     std::string entity = request.Query("entity"), id = request.Query("id");
-    Result<std::vector<store::audit::Entry>> entries =
-        entity.empty() ? [&]() -> Result<std::vector<store::audit::Entry>> {
-          auto page = deps.services.audit.Recent(actor, 100, 0);
-          if (!page.ok()) return page.status();
-          return std::move(page->items);
-        }()
-                       : deps.services.audit.Trail(actor, entity, id);
-    if (!entries.ok()) return ErrorResponse(entries.status());
-    json items = json::array();
-    for (const auto& e : *entries) items.push_back(AuditJson(e));
-    return Json(200, {{"items", items}});
+    store::Page<store::audit::Entry> page;
+    if (entity.empty()) {
+      auto recent = deps.services.audit.Recent(actor, list->per_page, (list->page - 1) * list->per_page);
+      if (!recent.ok()) return ErrorResponse(recent.status());
+      page = std::move(recent).value();
+    } else {
+      auto trail = deps.services.audit.Trail(actor, entity, id);
+      if (!trail.ok()) return ErrorResponse(trail.status());
+      page.total = static_cast<int64_t>(trail->size());
+      page.items = std::move(trail).value();
+      list->per_page = std::max<int64_t>(page.total, 1);
+    }
+    return Json(200, PageJson(page, *list, AuditJson));
   }));
 }
 

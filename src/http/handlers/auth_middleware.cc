@@ -5,6 +5,11 @@
 namespace thidua::http {
 namespace {
 
+// Signing in is how a session starts: a stale cookie must not block it (the form checks Origin).
+bool IsSignIn(const Request& request) {
+  return request.path == "/api/v1/auth/login" || request.path == "/dang-nhap";
+}
+
 bool IsWrite(std::string_view method) { return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE"; }
 
 // The CSRF token a cookie-authenticated write carries: the header, else the form field.
@@ -50,11 +55,11 @@ Middleware AuthMiddleware(service::AuthService& auth) {
         request.csrf_token = session->csrf_token;
       } else if (session.status().code() != Code::kUnauthenticated) {
         return ErrorResponse(session.status());
-      } else if (bearer) {
+      } else if (bearer && IsApiPath(request.path)) {
         return ErrorResponse(session.status());
       }
     }
-    if (request.actor && request.cookie_authenticated && IsWrite(request.method) &&
+    if (request.actor && request.cookie_authenticated && IsWrite(request.method) && !IsSignIn(request) &&
         !ConstantTimeEquals(SentCsrfToken(request), request.csrf_token)) {
       if (IsApiPath(request.path)) {
         return ErrorResponse(403, "csrf", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).");

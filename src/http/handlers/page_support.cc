@@ -97,6 +97,30 @@ std::map<std::string, std::string> FormFields(const Request& request) {
   return fields;
 }
 
+std::string ActionLabel(const std::string& action) {
+  static const std::map<std::string, std::string> kActions = {
+      {"unit.create", "Tạo đơn vị"},         {"unit.update", "Sửa đơn vị"},
+      {"unit.import", "Nhập đơn vị từ tệp"},  {"unit.event", "Ghi nhận sự kiện lịch sử"},
+      {"person.create", "Tạo hồ sơ cá nhân"}, {"person.update", "Sửa hồ sơ cá nhân"},
+      {"person.import", "Nhập cá nhân từ tệp"}, {"membership.create", "Thêm quá trình công tác"},
+      {"membership.import", "Nhập quá trình công tác"}, {"user.create", "Tạo tài khoản"}};
+  auto it = kActions.find(action);
+  return it == kActions.end() ? action : it->second;
+}
+
+std::string EntityLabel(const std::string& entity, const std::string& id) {
+  if (entity == "person") return "Cá nhân " + id;
+  if (entity == "unit") return "Đơn vị " + id;
+  if (entity == "user") return "Tài khoản " + id;
+  return entity + " " + id;
+}
+
+std::string EntityHref(const std::string& entity, const std::string& id) {
+  if (entity == "person") return "/quan-ly/ca-nhan/" + web::PercentEncode(id);
+  if (entity == "unit") return "/quan-ly/don-vi/" + web::PercentEncode(id);
+  return "";
+}
+
 std::string ShowDate(const std::optional<Date>& date) { return date ? date->Vietnamese() : ""; }
 
 std::string ShowInstant(int64_t millis) {

@@ -29,6 +29,12 @@ std::string ShowDate(const std::optional<Date>& date);
 // "dd/mm/yyyy HH:MM" in Vietnam time for a Unix time in ms.
 std::string ShowInstant(int64_t millis);
 
+// "Sửa hồ sơ cá nhân" for "person.update"; the action itself when unknown.
+std::string ActionLabel(const std::string& action);
+// "Cá nhân P000123" with the record's page, for an audit row's entity.
+std::string EntityLabel(const std::string& entity, const std::string& id);
+std::string EntityHref(const std::string& entity, const std::string& id);
+
 // Wraps a handler of a staff page: redirects to sign-in when nobody is signed in.
 template <typename F>
 Handler StaffPage(F body) {

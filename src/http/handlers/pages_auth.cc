@@ -78,7 +78,7 @@ void RegisterDashboard(Router& router, AppDeps& deps) {
     auto people = deps.services.people.List(actor, one);
     json cards = json::array();
     if (units.ok()) cards.push_back({{"label", "Đơn vị"}, {"value", web::FormatCount(units->total)}, {"href", "/quan-ly/don-vi"}, {"note", actor.HasProvinceScope() ? "Toàn tỉnh" : "Trong phạm vi của bạn"}});
-    if (people.ok()) cards.push_back({{"label", "Cá nhân đang công tác"}, {"value", web::FormatCount(people->total)}, {"href", "/quan-ly/ca-nhan"}, {"note", actor.HasProvinceScope() ? "Toàn tỉnh" : actor.unit_name}});
+    if (people.ok()) cards.push_back({{"label", "Cá nhân"}, {"value", web::FormatCount(people->total)}, {"href", "/quan-ly/ca-nhan"}, {"note", actor.HasProvinceScope() ? "Toàn tỉnh" : actor.unit_name}});
     model["cards"] = cards;
     model["shortcuts"] = json::array({{{"label", "Tìm cá nhân"}, {"href", "/quan-ly/ca-nhan"}},
                                       {{"label", "Cây đơn vị"}, {"href", "/quan-ly/don-vi/cay"}},
@@ -87,7 +87,8 @@ void RegisterDashboard(Router& router, AppDeps& deps) {
     if (recent.ok()) {
       std::vector<web::TimelineEvent> events;
       for (const auto& e : recent->items) {
-        events.push_back({ShowInstant(e.at), "", e.action, e.entity + " " + e.entity_id, e.actor, "", {}});
+        events.push_back({ShowInstant(e.at), "", ActionLabel(e.action), EntityLabel(e.entity, e.entity_id), e.actor,
+                          EntityHref(e.entity, e.entity_id), {}});
       }
       model["recent"] = web::TimelineModel(events);
     }

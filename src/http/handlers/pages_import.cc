@@ -112,16 +112,14 @@ void RegisterImportPages(Router& router, AppDeps& deps) {
     if (!page.ok()) return ErrorPage(request, deps, page.status());
     std::vector<web::Row> rows;
     for (const auto& e : page->items) {
-      std::string href;
-      if (e.entity == "person") href = "/quan-ly/ca-nhan/" + web::PercentEncode(e.entity_id);
-      if (e.entity == "unit") href = "/quan-ly/don-vi/" + web::PercentEncode(e.entity_id);
-      rows.push_back({{{std::to_string(e.id)}, {ShowInstant(e.at)}, {e.actor}, {e.action}, {e.entity}, {e.entity_id, href},
+      rows.push_back({{{std::to_string(e.id)}, {ShowInstant(e.at)}, {e.actor}, {ActionLabel(e.action)},
+                       {EntityLabel(e.entity, e.entity_id), EntityHref(e.entity, e.entity_id)},
                        {e.hash.substr(0, 12), "", true}}});
     }
     web::ListSpec spec;
     spec.base_path = "/quan-ly/nhat-ky";
     spec.columns = {{"Số", "", true}, {"Thời điểm", "", false}, {"Người thực hiện", "", false}, {"Thao tác", "", false},
-                    {"Loại bản ghi", "", false}, {"Mã bản ghi", "", false}, {"Mã băm", "", false}};
+                    {"Bản ghi", "", false}, {"Mã băm", "", false}};
     spec.caption = "Nhật ký thay đổi (mới nhất trước)";
     json model = StaffModel(request, deps, "Nhật ký", "/quan-ly/nhat-ky");
     model.update(web::ListPageModel(spec, state, rows, page->total));

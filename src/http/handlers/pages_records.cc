@@ -112,18 +112,11 @@ std::string FieldValue(const std::string& field, const std::string& value) {
 
 // The audit trail as a timeline, each event with the fields that changed.
 json HistoryModel(const std::vector<store::audit::Entry>& entries) {
-  static const std::map<std::string, std::string> kActions = {
-      {"unit.create", "Tạo đơn vị"},         {"unit.update", "Sửa đơn vị"},
-      {"unit.import", "Nhập từ tệp"},         {"unit.event", "Ghi nhận sự kiện lịch sử"},
-      {"person.create", "Tạo hồ sơ cá nhân"}, {"person.update", "Sửa hồ sơ cá nhân"},
-      {"person.import", "Nhập từ tệp"},       {"membership.create", "Thêm quá trình công tác"},
-      {"membership.import", "Nhập quá trình công tác"}};
   std::vector<web::TimelineEvent> events;
   for (const auto& e : entries) {
     web::TimelineEvent event;
     event.date = ShowInstant(e.at);
-    auto label = kActions.find(e.action);
-    event.title = label == kActions.end() ? e.action : label->second;
+    event.title = ActionLabel(e.action);
     event.actor = e.actor;
     json before = e.before ? json::parse(*e.before, nullptr, false) : json::object();
     json after = e.after ? json::parse(*e.after, nullptr, false) : json::object();
