@@ -64,6 +64,32 @@ std::string SearchCondition(Engine engine, const std::vector<std::string>& words
   return " AND to_tsvector('simple', p.search_key) @@ to_tsquery('simple', " + ref + ")";
 }
 
+// People with a membership open on $1 in the units of `cte`, as a set the planner builds once from
+// the memberships index (for lists, where an EXISTS per person would visit every person).
+// The word-prefix rule of SearchCondition over the folded key itself, for a walk of the name index.
+// Keys are lower-case and folded to ASCII (domain::SearchKey), so SQLite's ASCII LIKE is exact here.
+std::string LikeCondition(const std::vector<std::string>& words, Match match, std::vector<Value>& params) {
+  auto starts_a_word = [&](const std::string& text) {
+    params.push_back(text + "%");
+    std::string at_start = "$" + std::to_string(params.size());
+    params.push_back("% " + text + "%");
+    return " AND (p.search_key LIKE " + at_start + " OR p.search_key LIKE $" + std::to_string(params.size()) + ")";
+  };
+  if (match == Match::kAllWords) {
+    std::string condition;
+    for (const std::string& word : words) condition += starts_a_word(word);
+    return condition;
+  }
+  std::string phrase;
+  for (const std::string& word : words) phrase += (phrase.empty() ? "" : " ") + word;
+  return starts_a_word(phrase);
+}
+
+std::string OpenMembersOf(const std::string& cte) {
+  return " AND p.id IN (SELECT sm.person_id FROM memberships sm WHERE sm.unit_id IN (SELECT id FROM " + cte +
+         ") AND sm.from_date <= $1 AND (sm.to_date IS NULL OR sm.to_date >= $1))";
+}
+
 std::string OpenMembershipIn(const std::string& cte) {
   return " AND EXISTS (SELECT 1 FROM memberships sm WHERE sm.person_id = p.id AND sm.unit_id IN (SELECT id FROM " +
          cte + ") AND sm.from_date <= $1 AND (sm.to_date IS NULL OR sm.to_date >= $1))";
@@ -144,26 +170,33 @@ Result<Page<PersonRow>> List(Conn& conn, const ListQuery& query) {
   if (query.scope) {
     params.push_back(query.scope->value());
     with = "WITH RECURSIVE " + SubtreeCte("scope", static_cast<int>(params.size()));
-    where += OpenMembershipIn("scope");
+    where += OpenMembersOf("scope");
   }
   if (query.within) {
     params.push_back(query.within->value());
     with += (with.empty() ? "WITH RECURSIVE " : ", ") + SubtreeCte("within_unit", static_cast<int>(params.size()));
-    where += OpenMembershipIn("within_unit");
+    where += OpenMembersOf("within_unit");
   }
+  // On SQLite without a scope, the full-text index counts its matches alone (no visit of people).
+  bool fts_count = conn.engine() == Engine::kSqlite && !query.scope && !query.within;
   // $1 (today) may be unused in the count; keep the same parameters with a harmless reference.
   auto count_rows = [&](const std::string& condition, const std::vector<Value>& values) {
+    if (fts_count && !query.words.empty()) {
+      return conn.Query("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH $1", {values.back()});
+    }
     return conn.Query(with + " SELECT COUNT(*) FROM people p" + condition + " AND CAST($1 AS TEXT) IS NOT NULL", values);
   };
   std::vector<Value> base_params = params;
   std::string base_where = where;
-  if (!query.words.empty()) where += SearchCondition(conn.engine(), query.words, Match::kPhrase, params);
+  Match match = Match::kPhrase;
+  if (!query.words.empty()) where += SearchCondition(conn.engine(), query.words, match, params);
   Result<Rows> count = count_rows(where, params);
   if (!count.ok()) return count.status();
   if (count->front().Int(0) == 0 && query.words.size() > 1) {
     // Nobody has these words side by side: fall back to every word anywhere.
     params = base_params;
-    where = base_where + SearchCondition(conn.engine(), query.words, Match::kAllWords, params);
+    match = Match::kAllWords;
+    where = base_where + SearchCondition(conn.engine(), query.words, match, params);
     count = count_rows(where, params);
     if (!count.ok()) return count.status();
   }
@@ -171,12 +204,28 @@ Result<Page<PersonRow>> List(Conn& conn, const ListQuery& query) {
   if (query.sort == "code") order = "p.code";
   else if (query.sort == "birth_date") order = "p.birth_date";
   order += query.desc ? " DESC" : " ASC";
+  // Many matches in name order: walk the name index and keep the matches (a page is found after a few
+  // thousand index entries at most); few matches: fetch them and sort.
+  // The walk tests each visited row's folded key with LIKE (the same word-prefix rule as the full-text
+  // query), so it stops after the page instead of first collecting every match.
+  std::string from = " FROM people p";
+  if (conn.engine() == Engine::kSqlite && query.sort != "code" && query.sort != "birth_date" && !query.words.empty() &&
+      count->front().Int(0) > query.index_walk_threshold) {
+    from = " FROM people p INDEXED BY people_sort";
+    params.pop_back();  // the full-text expression
+    where = base_where + LikeCondition(query.words, match, params);
+  }
   params.push_back(query.limit);
   std::string limit = "$" + std::to_string(params.size());
   params.push_back(query.offset);
   std::string offset = "$" + std::to_string(params.size());
-  Result<Rows> rows = conn.Query(with + " SELECT " + kColumns + " FROM people p" + kCurrentUnitJoin + where +
-                                     " ORDER BY " + order + ", p.id LIMIT " + limit + " OFFSET " + offset,
+  // The page's ids first, then their columns and current unit: the unit lookup runs for 50 rows,
+  // not for every match.
+  std::string page_ids = "page_ids(id) AS (SELECT p.id" + from + where + " ORDER BY " + order + ", p.id LIMIT " +
+                         limit + " OFFSET " + offset + ")";
+  Result<Rows> rows = conn.Query((with.empty() ? "WITH " : with + ", ") + page_ids + " SELECT " + kColumns +
+                                     " FROM page_ids JOIN people p ON p.id = page_ids.id" + kCurrentUnitJoin +
+                                     " ORDER BY " + order + ", p.id",
                                  params);
   if (!rows.ok()) return rows.status();
   Page<PersonRow> page;

@@ -28,6 +28,9 @@ struct ListQuery {
   std::optional<UnitId> scope;     // only records inside this unit's subtree
   std::optional<UnitId> within;    // a filter: only records inside this unit's subtree
   Date today{1970, 1, 1};
+  // SQLite: above this many search matches a name-ordered list walks the name index instead of
+  // sorting the matches (tests lower it to exercise both plans).
+  int64_t index_walk_threshold = 5000;
 };
 
 std::optional<Date> ParseDateCell(const Row& row, size_t i);

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "base/crypto.h"
+#include "domain/text.h"
 #include "service/services.h"
+#include "store/person_repo.h"
 #include "test_db.h"
 
 namespace thidua {
@@ -128,6 +130,37 @@ TEST_P(FoundationTest, SearchIgnoresCaseDiacriticsAndTheDStroke) {
   EXPECT_TRUE(PeopleCodes(admin_, "khong co ai").empty());
   // Vietnamese order: given names An < Ánh < Đức.
   EXPECT_EQ(PeopleCodes(admin_, ""), (std::vector<std::string>{"P3", "P2", "P1"}));
+}
+
+TEST_P(FoundationTest, BothSearchPlansGiveTheSameAnswer) {
+  if (!Ready()) return;
+  for (int i = 0; i < 30; ++i) {
+    std::string code = "Q" + std::to_string(100 + i);
+    std::string name = (i % 3 == 0 ? "Nguyễn Văn " : i % 3 == 1 ? "Nguyễn Thị " : "Lê Văn ") + std::string(1, 'A' + i % 26) + "nh";
+    ASSERT_TRUE(services_->people.Create(admin_, Person(code, name, "A1")).ok());
+  }
+  for (std::string q : {"nguyen van", "nguyen", "van", "nguyen anh", "le", "q1", "xyz"}) {
+    for (bool desc : {false, true}) {
+      store::ListQuery query;
+      query.words = domain::SearchWords(domain::SearchKey(q));
+      query.desc = desc;
+      query.limit = 7;
+      query.offset = 3;
+      query.today = clock_.Today();
+      std::vector<std::string> sorted, walked;
+      ASSERT_TRUE(test_db_->db().Read([&](store::Conn& conn) -> Status {
+        THIDUA_ASSIGN_OR_RETURN(auto a, store::people::List(conn, query));
+        query.index_walk_threshold = 0;
+        THIDUA_ASSIGN_OR_RETURN(auto b, store::people::List(conn, query));
+        query.index_walk_threshold = 5000;
+        EXPECT_EQ(a.total, b.total) << q;
+        for (const auto& p : a.items) sorted.push_back(p.code);
+        for (const auto& p : b.items) walked.push_back(p.code);
+        return Status::Ok();
+      }).ok());
+      EXPECT_EQ(sorted, walked) << q << (desc ? " desc" : "");
+    }
+  }
 }
 
 TEST_P(FoundationTest, AMembershipEndingBeforeItStartsIsRefused) {
