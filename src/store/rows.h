@@ -30,7 +30,7 @@ struct ListQuery {
   Date today{1970, 1, 1};
   // SQLite: above this many search matches a name-ordered list walks the name index instead of
   // sorting the matches (tests lower it to exercise both plans).
-  int64_t index_walk_threshold = 5000;
+  int64_t index_walk_threshold = 1500;
 };
 
 std::optional<Date> ParseDateCell(const Row& row, size_t i);

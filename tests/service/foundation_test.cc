@@ -152,7 +152,7 @@ TEST_P(FoundationTest, BothSearchPlansGiveTheSameAnswer) {
         THIDUA_ASSIGN_OR_RETURN(auto a, store::people::List(conn, query));
         query.index_walk_threshold = 0;
         THIDUA_ASSIGN_OR_RETURN(auto b, store::people::List(conn, query));
-        query.index_walk_threshold = 5000;
+        query.index_walk_threshold = 1500;
         EXPECT_EQ(a.total, b.total) << q;
         for (const auto& p : a.items) sorted.push_back(p.code);
         for (const auto& p : b.items) walked.push_back(p.code);
