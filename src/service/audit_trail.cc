@@ -12,6 +12,20 @@ std::optional<std::string> ToJson(const std::optional<domain::RawFields>& fields
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+store::audit::Entry MakeEntry(const Context& ctx, const Actor& actor, std::string action, std::string entity,
+                              std::string entity_id, const std::optional<domain::RawFields>& before,
+                              const std::optional<domain::RawFields>& after) {
+  store::audit::Entry entry;
+  entry.at = ctx.clock.NowMillis();
+  entry.actor = actor.username;
+  entry.action = std::move(action);
+  entry.entity = std::move(entity);
+  entry.entity_id = std::move(entity_id);
+  entry.before = ToJson(before);
+  entry.after = ToJson(after);
+  return entry;
+}
+
 }  // namespace
 
 Status CheckAuditRole(const Actor& actor) {
@@ -24,15 +38,20 @@ Status CheckAuditRole(const Actor& actor) {
 Status RecordAudit(store::Conn& conn, const Context& ctx, const Actor& actor, std::string action,
                    std::string entity, std::string entity_id, const std::optional<domain::RawFields>& before,
                    const std::optional<domain::RawFields>& after) {
-  store::audit::Entry entry;
-  entry.at = ctx.clock.NowMillis();
-  entry.actor = actor.username;
-  entry.action = std::move(action);
-  entry.entity = std::move(entity);
-  entry.entity_id = std::move(entity_id);
-  entry.before = ToJson(before);
-  entry.after = ToJson(after);
-  return store::audit::Append(conn, std::move(entry)).status();
+  return store::audit::Append(conn, MakeEntry(ctx, actor, std::move(action), std::move(entity), std::move(entity_id),
+                                              before, after))
+      .status();
+}
+
+void AuditBatch::Add(std::string action, std::string entity, std::string entity_id,
+                     const std::optional<domain::RawFields>& before, const std::optional<domain::RawFields>& after) {
+  entries_.push_back(MakeEntry(ctx_, actor_, std::move(action), std::move(entity), std::move(entity_id), before, after));
+}
+
+Status AuditBatch::Flush(store::Conn& conn) {
+  Status status = store::audit::AppendMany(conn, std::move(entries_)).status();
+  entries_.clear();
+  return status;
 }
 
 Result<std::vector<store::audit::Entry>> AuditService::Trail(const Actor& actor, const std::string& entity,

@@ -19,6 +19,21 @@ Status RecordAudit(store::Conn& conn, const Context& ctx, const Actor& actor, st
                    std::string entity, std::string entity_id, const std::optional<domain::RawFields>& before,
                    const std::optional<domain::RawFields>& after);
 
+// Audit rows gathered during a bulk write and appended together, in the same transaction, by
+// Flush (one lock of the chain's head, multi-row inserts). Not thread-safe.
+class AuditBatch {
+ public:
+  AuditBatch(const Context& ctx, const Actor& actor) : ctx_(ctx), actor_(actor) {}
+  void Add(std::string action, std::string entity, std::string entity_id,
+           const std::optional<domain::RawFields>& before, const std::optional<domain::RawFields>& after);
+  Status Flush(store::Conn& conn);
+
+ private:
+  const Context& ctx_;
+  const Actor& actor_;
+  std::vector<store::audit::Entry> entries_;
+};
+
 class AuditService {
  public:
   explicit AuditService(Context ctx) : ctx_(ctx) {}

@@ -1,5 +1,7 @@
 #include "store/audit_repo.h"
 
+#include <algorithm>
+
 #include "base/crypto.h"
 
 namespace thidua::store::audit {
@@ -64,22 +66,46 @@ std::string ChainHash(const Entry& e) {
 }
 
 Result<int64_t> Append(Conn& conn, Entry entry) {
+  std::vector<Entry> one;
+  one.push_back(std::move(entry));
+  return AppendMany(conn, std::move(one));
+}
+
+Result<int64_t> AppendMany(Conn& conn, std::vector<Entry> entries) {
+  if (entries.empty()) return int64_t{0};
   // The UPDATE takes the head row's lock before we read the last hash.
-  Result<Rows> head = conn.Query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, last_hash");
+  Result<Rows> head = conn.Query("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, last_hash",
+                                 {static_cast<int64_t>(entries.size())});
   if (!head.ok()) return head.status();
   if (head->empty()) return Internal("audit_head row is missing");
-  entry.id = head->front().Int(0);
-  entry.prev_hash = head->front().Text(1);
-  entry.hash = ChainHash(entry);
-  Result<int64_t> inserted = conn.Exec(
-      "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      {entry.id, entry.at, entry.actor, entry.action, entry.entity, entry.entity_id, Opt(entry.before),
-       Opt(entry.after), entry.prev_hash, entry.hash});
-  if (!inserted.ok()) return inserted.status();
-  Result<int64_t> updated = conn.Exec("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {entry.hash});
-  if (!updated.ok()) return updated.status();
-  return entry.id;
+  int64_t id = head->front().Int(0) - static_cast<int64_t>(entries.size());
+  std::string prev_hash = head->front().Text(1);
+  for (Entry& entry : entries) {
+    entry.id = ++id;
+    entry.prev_hash = prev_hash;
+    entry.hash = ChainHash(entry);
+    prev_hash = entry.hash;
+  }
+  constexpr size_t kRowsPerInsert = 100;
+  for (size_t start = 0; start < entries.size(); start += kRowsPerInsert) {
+    size_t end = std::min(entries.size(), start + kRowsPerInsert);
+    std::string sql = "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES ";
+    std::vector<Value> params;
+    params.reserve((end - start) * 10);
+    for (size_t i = start; i < end; ++i) {
+      const Entry& e = entries[i];
+      size_t n = params.size();
+      sql += (i == start ? "(" : ", (");
+      for (size_t k = 1; k <= 10; ++k) sql += "$" + std::to_string(n + k) + (k < 10 ? ", " : ")");
+      for (Value v : {Value(e.id), Value(e.at), Value(e.actor), Value(e.action), Value(e.entity), Value(e.entity_id),
+                      Opt(e.before), Opt(e.after), Value(e.prev_hash), Value(e.hash)}) {
+        params.push_back(std::move(v));
+      }
+    }
+    THIDUA_RETURN_IF_ERROR(conn.Exec(sql, params).status());
+  }
+  THIDUA_RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {prev_hash}).status());
+  return id;
 }
 
 Result<std::vector<Entry>> ForEntity(Conn& conn, const std::string& entity, const std::string& entity_id,

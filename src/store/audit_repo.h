@@ -30,6 +30,9 @@ std::string ChainHash(const Entry& entry);
 // Appends `entry` (its id, prev_hash and hash are assigned here). Locks the chain's head
 // row first, so concurrent appenders on PostgreSQL are serialised.
 Result<int64_t> Append(Conn& conn, Entry entry);
+// Appends many entries in order with one lock of the head and multi-row inserts (bulk imports).
+// Returns the id of the last one (0 when `entries` is empty).
+Result<int64_t> AppendMany(Conn& conn, std::vector<Entry> entries);
 
 Result<std::vector<Entry>> ForEntity(Conn& conn, const std::string& entity, const std::string& entity_id,
                                      int64_t limit);
