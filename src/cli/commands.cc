@@ -24,8 +24,18 @@ std::string DefaultDbUrl(const std::string& env_db) {
   return "sqlite:///" + (std::filesystem::current_path() / "thidua-data" / "thidua.db").string();
 }
 
+enum class IfMissing { kCreate, kRefuse };
+
 // Opens the database and applies migrations; prints the reason and returns null on failure.
-std::unique_ptr<store::Db> OpenAndMigrate(const std::string& url) {
+// With kRefuse, a SQLite file that does not exist is an error (a mistyped path must not pass
+// verify-audit or be backed up as an empty database).
+std::unique_ptr<store::Db> OpenAndMigrate(const std::string& url, IfMissing if_missing = IfMissing::kCreate) {
+  constexpr std::string_view kSqlite = "sqlite://";
+  if (if_missing == IfMissing::kRefuse && url.rfind(kSqlite, 0) == 0 &&
+      !std::filesystem::exists(url.substr(kSqlite.size()))) {
+    std::fprintf(stderr, "thidua: không tìm thấy cơ sở dữ liệu %s\n", url.c_str());
+    return nullptr;
+  }
   Result<std::unique_ptr<store::Db>> db = store::OpenDb(url);
   if (!db.ok()) {
     std::fprintf(stderr, "thidua: không mở được cơ sở dữ liệu %s: %s\n", url.c_str(), db.status().message().c_str());
@@ -125,7 +135,7 @@ int RunInit(const std::string& url) {
 }
 
 int RunVerifyAudit(const std::string& url) {
-  std::unique_ptr<store::Db> db = OpenAndMigrate(url);
+  std::unique_ptr<store::Db> db = OpenAndMigrate(url, IfMissing::kRefuse);
   if (!db) return kExitRejected;
   SystemClock clock;
   service::AuditService audit(service::Context{*db, clock});
@@ -144,7 +154,7 @@ int RunVerifyAudit(const std::string& url) {
 }
 
 int RunBackup(const std::string& url, const std::string& out) {
-  std::unique_ptr<store::Db> db = OpenAndMigrate(url);
+  std::unique_ptr<store::Db> db = OpenAndMigrate(url, IfMissing::kRefuse);
   if (!db) return kExitRejected;
   Status status = db->Backup(out);
   if (!status.ok()) {

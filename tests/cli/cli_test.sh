@@ -210,11 +210,7 @@ test_verify_audit_detects_a_deleted_last_row() {
   expect_rc 1 && expect_err "Nhật ký KHÔNG toàn vẹn"
 }
 
-# Known bugs (reported, not fixed here): run and shown as "xfail"; when one starts passing the run
-# fails, so that it moves up into the list above.
-#
-# verify-audit and backup open a database that does not exist by creating an empty one, so a
-# mistyped --db "verifies" (exit 0, "0 dòng") or backs up an empty file instead of saying so.
+# A mistyped --db must not "verify" (exit 0, "0 dòng") or back up an empty database.
 test_verify_audit_and_backup_refuse_a_database_that_does_not_exist() {
   run verify-audit --db "sqlite:///$TMP/typo.db"
   expect_rc 1 || return 1
@@ -230,7 +226,8 @@ for test in test_help_exits_0 test_unknown_subcommand_exits_2 test_init_creates_
   test_an_unreadable_file_exits_1 test_a_good_import_exits_0_and_reimporting_adds_nothing \
   test_user_add_reads_the_password_from_stdin test_the_new_user_signs_in_to_the_served_database \
   test_backup_produces_a_database_with_the_same_rows test_verify_audit_detects_an_edited_row \
-  test_verify_audit_detects_a_deleted_last_row; do
+  test_verify_audit_detects_a_deleted_last_row \
+  test_verify_audit_and_backup_refuse_a_database_that_does_not_exist; do
   if "$test"; then
     passed=$((passed + 1))
     echo "ok   ${test#test_}"
@@ -240,7 +237,7 @@ for test in test_help_exits_0 test_unknown_subcommand_exits_2 test_init_creates_
   fi
 done
 known=0
-known_bugs=(test_verify_audit_and_backup_refuse_a_database_that_does_not_exist)
+known_bugs=()
 for test in "${known_bugs[@]}"; do
   if "$test" >"$TMP/xfail.log"; then
     failed=$((failed + 1))

@@ -8,7 +8,8 @@ namespace thidua::http {
 
 std::optional<domain::RawFields> ParseJsonFields(const Request& request, const std::set<std::string>& allowed,
                                                  Response& error) {
-  std::string_view type = request.Header("Content-Type");
+  // Media types are case-insensitive (RFC 9110 §8.3.1).
+  std::string type = AsciiLower(request.Header("Content-Type"));
   if (type.substr(0, 16) != "application/json") {
     error = ErrorResponse(415, "unsupported_media_type", "Nội dung phải là JSON (Content-Type: application/json).");
     return std::nullopt;
