@@ -102,8 +102,7 @@ void Judge(const Context& ctx, const AwardRule& rule, AwardVerdict& verdict) {
   for (const RuleCondition& c : ctx.rules.Common(ctx.subject)) add(c, window);
   for (const RuleCondition& c : rule.conditions) {
     if (c.primitive == Primitive::kProvinceCriteria && !ProvinceCriteria(ctx).empty()) {
-      AwardRule province{rule.award, rule.subject, ProvinceCriteria(ctx), {}};
-      int w = std::max(window, WindowOf(ctx, province));
+      int w = std::max(window, WindowOf(ctx, ProvinceCriteria(ctx)));
       for (const RuleCondition& k : ProvinceCriteria(ctx)) add(k, w);
       continue;
     }
@@ -227,11 +226,13 @@ Outcome ExplainStandard(const Context& ctx, const AwardRule& rule, Facts& facts)
   return Outcome::Of(met);
 }
 
-int WindowOf(const Context& ctx, const AwardRule& rule) {
+int WindowOf(const Context& ctx, const AwardRule& rule) { return WindowOf(ctx, rule.conditions); }
+
+int WindowOf(const Context& ctx, const std::vector<RuleCondition>& conditions) {
   int window = std::max(ctx.index.cutoff_year == kForever ? kForever : ctx.index.cutoff_year + 1, ctx.index.first);
-  for (const RuleCondition& c : rule.conditions) {
+  for (const RuleCondition& c : conditions) {
     if (c.primitive != Primitive::kTimeGate) continue;
-    // Khoản 9 Điều 30 Nghị định 98/2023: the next proposal counts from the achievement period of the
+    // Điều 30 khoản 9 Nghị định 98/2023: the next proposal counts from the achievement period of the
     // previous decision.
     for (const AwardFact& a : ctx.awards) {
       if (a.award == c.award && a.period_to < ctx.year && StandingOf(ctx, a) == AwardStanding::kCounts) {

@@ -93,7 +93,7 @@ struct UnitHistory {
 
 struct Settings {
   int cstdcs_quota_percent = 15;  // CSTDCS ≤ this % of LDTT (old Decree 91/2017 Art. 9.3)
-  std::string cstdcs_quota_basis = "Khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP (tỷ lệ do tỉnh quy định)";
+  std::string cstdcs_quota_basis = "Điều 9 khoản 3 Nghị định 91/2017/NĐ-CP (tỷ lệ do tỉnh quy định)";
   std::string ttldtt_member_discipline_level = "canh_cao";  // TTLDTT: no member at this level or above
   int ldtt_min_months_served = 6;  // LDTT: not recruited less than this before year end (TT 01/2024)
   bool registration_required = false;  // registration is province policy, not a legal gate

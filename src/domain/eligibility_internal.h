@@ -136,6 +136,7 @@ bool MeetsStandard(const Context& ctx, AwardCode award);
 Outcome ExplainStandard(const Context& ctx, const AwardRule& rule, Facts& facts);
 // The first year that counts for `rule`: after the discipline cut-off and its time gates.
 int WindowOf(const Context& ctx, const AwardRule& rule);
+int WindowOf(const Context& ctx, const std::vector<RuleCondition>& conditions);
 
 // Appends the condition's text with its placeholders filled.
 void RenderInto(std::string& out, const Context& ctx, const RuleCondition& c, const Outcome& o);
@@ -146,7 +147,7 @@ void AppendRating(std::string& out, int year, std::optional<Rating> rating);
 void AppendAward(std::string& out, const AwardFact& award);
 void AppendInitiative(std::string& out, const InitiativeFact& initiative);
 void AppendDiscipline(std::string& out, const DisciplineFact& discipline);
-// " — đã bị hủy bỏ, không được tính (Khoản 2 Điều 94 …)" for an award that does not count.
+// " — đã bị hủy bỏ, không được tính (Điều 94 khoản 2 …)" for an award that does not count.
 void AppendStandingNote(std::string& out, const Context& ctx, const AwardFact& award);
 void AppendCutoffNote(std::string& out, const Context& ctx);  // why years up to the cut-off do not count
 void AppendYearRange(std::string& out, int from, int to);   // "2023–2025", or "năm 2025"

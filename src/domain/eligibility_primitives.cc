@@ -315,6 +315,11 @@ Outcome PreviousAwardThenYears(const Context& ctx, const RuleCondition& c, int w
     line.append("Lần khen thưởng trước: ");
     AppendAward(line, *previous);
     line.append("; tính các năm sau thời gian thành tích này");
+  } else if (const AwardFact* used = LatestCounting(ctx, c.award, ctx.index.first, window - 1)) {
+    std::string& line = facts.Next();
+    AppendAward(line, *used);
+    CatInto(line, {" — trước thời gian tính thành tích (từ năm ", Num(window), "), không được tính",
+                   c.require_previous ? "" : "; không bắt buộc"});
   } else {
     facts.Add({"Chưa được tặng ", AwardLabel(c.award), " (khen thưởng thường xuyên)",
                c.require_previous ? "" : " — không bắt buộc"});
@@ -334,7 +339,7 @@ Outcome PreviousAwardThenYears(const Context& ctx, const RuleCondition& c, int w
   return o;
 }
 
-// Khoản 9 Điều 30 Nghị định 98/2023: achievements already rewarded by the previous award of the same
+// Điều 30 khoản 9 Nghị định 98/2023: achievements already rewarded by the previous award of the same
 // form are not counted again (the window); an award already covering the year under review refuses.
 Outcome TimeGate(const Context& ctx, const RuleCondition& c, int window, Facts& facts) {
   Outcome o = Outcome::Of(true);

@@ -130,7 +130,7 @@ const std::string kLdttDiscipline = R"(primitive = "no_discipline_in_year")";
 const BadFile kBadFiles[] = {
     {"AnUnknownPrimitive", Edit2024(kLdttDiscipline, R"(primitive = "no_discipline_ever")"),
      "award[0].condition[2].primitive", "nguyên tắc không xác định \"no_discipline_ever\""},
-    {"AMissingBasis", Edit2024("basis = \"Khoản 1 Điều 23 Luật TĐKT 2022\"\n", ""), "award[1].condition[0].basis",
+    {"AMissingBasis", Edit2024("basis = \"Điều 23 khoản 1 Luật TĐKT 2022\"\n", ""), "award[1].condition[0].basis",
      "thiếu giá trị bắt buộc"},
     {"ABlankText", Edit2024("text = \"Không bị kỷ luật trong năm {year}\"", "text = \"  \""),
      "award[0].condition[2].text", "không được để trống"},
