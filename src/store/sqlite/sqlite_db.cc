@@ -151,16 +151,24 @@ class SqliteConn final : public Conn {
  private:
   explicit SqliteConn(sqlite3* db) : db_(db) {}
 
-  Result<sqlite3_stmt*> Prepare(std::string_view sql);
+  // A cached statement and, for each of its placeholders in order, the number k of its "$k": looked up
+  // once here, because sqlite3_bind_parameter_name scans a list (quadratic in multi-row inserts).
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<size_t> numbers;
+    size_t highest = 0;
+  };
+
+  Result<const Prepared*> Prepare(std::string_view sql);
   bool IsOneStatement(const char* tail, const char* end);
-  Status Bind(sqlite3_stmt* stmt, const std::vector<Value>& params, std::string_view sql);
+  Status Bind(const Prepared& prepared, const std::vector<Value>& params, std::string_view sql);
   // Steps `stmt` to its end, appending its rows to `rows` if not null; returns how many rows it produced.
   Result<int64_t> Step(sqlite3_stmt* stmt, std::string_view sql, Rows* rows);
   Status LastError(int rc, std::string_view sql) const { return SqliteError(rc, sqlite3_errmsg(db_), sql); }
   void ClearCache();
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> statements_;
+  std::unordered_map<std::string, Prepared, StringHash, std::equal_to<>> statements_;
 };
 
 Result<std::unique_ptr<SqliteConn>> SqliteConn::Open(const SqliteOptions& options, Role role) {
@@ -182,18 +190,20 @@ Result<std::unique_ptr<SqliteConn>> SqliteConn::Open(const SqliteOptions& option
 }
 
 Result<Rows> SqliteConn::Query(std::string_view sql, const std::vector<Value>& params) {
-  THIDUA_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+  THIDUA_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
+  sqlite3_stmt* stmt = prepared->stmt;
   ResetOnExit reset(stmt);
-  THIDUA_RETURN_IF_ERROR(Bind(stmt, params, sql));
+  THIDUA_RETURN_IF_ERROR(Bind(*prepared, params, sql));
   Rows rows;
   THIDUA_RETURN_IF_ERROR(Step(stmt, sql, &rows).status());
   return rows;
 }
 
 Result<int64_t> SqliteConn::Exec(std::string_view sql, const std::vector<Value>& params) {
-  THIDUA_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+  THIDUA_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
+  sqlite3_stmt* stmt = prepared->stmt;
   ResetOnExit reset(stmt);
-  THIDUA_RETURN_IF_ERROR(Bind(stmt, params, sql));
+  THIDUA_RETURN_IF_ERROR(Bind(*prepared, params, sql));
   sqlite3_int64 changes_before = sqlite3_total_changes64(db_);
   THIDUA_ASSIGN_OR_RETURN(int64_t row_count, Step(stmt, sql, nullptr));
   // A query changes nothing; report its rows, as PostgreSQL does.
@@ -214,8 +224,8 @@ Status SqliteConn::ExecScript(std::string_view sql) {
   return Status::Ok();
 }
 
-Result<sqlite3_stmt*> SqliteConn::Prepare(std::string_view sql) {
-  if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
+Result<const SqliteConn::Prepared*> SqliteConn::Prepare(std::string_view sql) {
+  if (auto it = statements_.find(sql); it != statements_.end()) return &it->second;
   if (statements_.size() >= kMaxCachedStatements) ClearCache();
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
@@ -227,8 +237,21 @@ Result<sqlite3_stmt*> SqliteConn::Prepare(std::string_view sql) {
     sqlite3_finalize(stmt);
     return Internal("sqlite: Query and Exec take one statement (use ExecScript): " + ShortSql(sql));
   }
-  statements_.emplace(std::string(sql), stmt);
-  return stmt;
+  Prepared prepared;
+  prepared.stmt = stmt;
+  int count = sqlite3_bind_parameter_count(stmt);
+  for (int i = 1; i <= count; ++i) {
+    const char* name = sqlite3_bind_parameter_name(stmt, i);
+    std::optional<size_t> number = PlaceholderNumber(name);
+    if (!number) {
+      sqlite3_finalize(stmt);
+      return Internal("sqlite: placeholder " + std::string(name ? name : "?") + " is not $n in: " + ShortSql(sql));
+    }
+    prepared.numbers.push_back(*number);
+    prepared.highest = std::max(prepared.highest, *number);
+  }
+  auto [it, inserted] = statements_.emplace(std::string(sql), std::move(prepared));
+  return &it->second;
 }
 
 // True if only blanks and comments follow the first statement.
@@ -244,23 +267,14 @@ bool SqliteConn::IsOneStatement(const char* tail, const char* end) {
   return !more;
 }
 
-Status SqliteConn::Bind(sqlite3_stmt* stmt, const std::vector<Value>& params, std::string_view sql) {
-  int count = sqlite3_bind_parameter_count(stmt);
-  size_t highest = 0;
-  for (int i = 1; i <= count; ++i) {
-    const char* name = sqlite3_bind_parameter_name(stmt, i);
-    std::optional<size_t> number = PlaceholderNumber(name);
-    if (!number || *number > params.size()) {
-      return Internal("sqlite: placeholder " + std::string(name ? name : "?") + " has no parameter (" +
-                      std::to_string(params.size()) + " given) in: " + ShortSql(sql));
-    }
-    highest = std::max(highest, *number);
-    int rc = BindValue(stmt, i, params[*number - 1]);
-    if (rc != SQLITE_OK) return LastError(rc, sql);
-  }
-  if (highest != params.size()) {
+Status SqliteConn::Bind(const Prepared& prepared, const std::vector<Value>& params, std::string_view sql) {
+  if (prepared.highest != params.size()) {
     return Internal("sqlite: " + std::to_string(params.size()) + " parameters given but the statement uses " +
-                    std::to_string(highest) + ": " + ShortSql(sql));
+                    std::to_string(prepared.highest) + ": " + ShortSql(sql));
+  }
+  for (size_t i = 0; i < prepared.numbers.size(); ++i) {
+    int rc = BindValue(prepared.stmt, static_cast<int>(i + 1), params[prepared.numbers[i] - 1]);
+    if (rc != SQLITE_OK) return LastError(rc, sql);
   }
   return Status::Ok();
 }
@@ -277,7 +291,7 @@ Result<int64_t> SqliteConn::Step(sqlite3_stmt* stmt, std::string_view sql, Rows*
 }
 
 void SqliteConn::ClearCache() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
   statements_.clear();
 }
 
