@@ -76,7 +76,8 @@ struct Random {
   bool Chance(int percent) { return Below(100) < percent; }
 };
 
-constexpr std::array<const char*, 8> kFamily = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng"};
+constexpr std::array<const char*, 8> kFamily = {"Nguyễn", "Trần",  "Lê", "Phạm",
+                                                "Hoàng",  "Huỳnh", "Võ", "Đặng"};
 constexpr std::array<const char*, 6> kMiddle = {"Văn", "Thị", "Minh", "Ngọc", "Thanh", "Đức"};
 constexpr std::array<const char*, 8> kGiven = {"An", "Bình", "Hương", "Khoa", "Lan", "Phúc", "Quân", "Trang"};
 constexpr std::array<const char*, 4> kTitles = {
@@ -88,8 +89,14 @@ Rating DrawRating(Random& r) {
   return x < 20 ? Rating::kHtxs : x < 80 ? Rating::kHtt : x < 97 ? Rating::kHt : Rating::kKht;
 }
 
-AwardFact Decision(AwardCode code, int from, int to, Random& r, AwardMethod method = AwardMethod::kThuongXuyen) {
-  return AwardFact{code, method, r.Chance(1), from, to, Date(to + 1, 1, 10 + r.Below(18)),
+AwardFact Decision(AwardCode code, int from, int to, Random& r,
+                   AwardMethod method = AwardMethod::kThuongXuyen) {
+  return AwardFact{code,
+                   method,
+                   r.Chance(1),
+                   from,
+                   to,
+                   Date(to + 1, 1, 10 + r.Below(18)),
                    std::to_string(1 + r.Below(2000)) + "/QĐ-UBND"};
 }
 
@@ -117,7 +124,9 @@ PersonHistory MakePerson(int i, Random& r) {
     bool initiative = r.Chance(10);
     if (initiative) {
       int s = r.Below(100);
-      InitiativeScope scope = s < 85 ? InitiativeScope::kCoSo : s < 98 ? InitiativeScope::kTinh : InitiativeScope::kToanQuoc;
+      InitiativeScope scope = s < 85   ? InitiativeScope::kCoSo
+                              : s < 98 ? InitiativeScope::kTinh
+                                       : InitiativeScope::kToanQuoc;
       std::snprintf(code, sizeof code, "SK-%d-%04d", y, r.Below(9000));
       p.initiatives.push_back({code, kTitles[r.Below(4)], scope, Date(y, 1 + r.Below(12), 1 + r.Below(28))});
     }
@@ -186,7 +195,8 @@ const Province& TheProvince() {
     // Ten years each, except the 5% recruited in 2025: count the years the histories really cover.
     p->person_years = std::max<int64_t>(p->person_years, 1);
     p->accounted_per_person_year = static_cast<double>(accounted) / static_cast<double>(p->person_years);
-    p->allocated_per_person_year = static_cast<double>(heap + 8 * blocks) / static_cast<double>(p->person_years);
+    p->allocated_per_person_year =
+        static_cast<double>(heap + 8 * blocks) / static_cast<double>(p->person_years);
     return p;
   }();
   return *province;
@@ -216,8 +226,8 @@ void BM_EvaluateEveryAwardForEveryone(benchmark::State& state) {
   }
   ReportMemory(state, p);
   state.counters["eligible_awards"] = static_cast<double>(eligible);
-  state.counters["people_per_s"] = benchmark::Counter(static_cast<double>(p.people.size()),
-                                                      benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["people_per_s"] =
+      benchmark::Counter(static_cast<double>(p.people.size()), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_EvaluateEveryAwardForEveryone)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
@@ -237,8 +247,8 @@ void BM_EvaluateEveryAwardForEveryoneReusing(benchmark::State& state) {
     }
   }
   state.counters["eligible_awards"] = static_cast<double>(eligible);
-  state.counters["people_per_s"] = benchmark::Counter(static_cast<double>(p.people.size()),
-                                                      benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["people_per_s"] =
+      benchmark::Counter(static_cast<double>(p.people.size()), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_EvaluateEveryAwardForEveryoneReusing)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 

@@ -42,7 +42,8 @@ std::vector<std::pair<std::string, std::string>> Files(uint8_t mode, std::string
       return {{name, base + "\n" + std::string(input)}};
     case 2: {
       std::string text = base;
-      size_t at = input.empty() ? 0 : (static_cast<size_t>(static_cast<uint8_t>(input[0])) * 37) % text.size();
+      size_t at =
+          input.empty() ? 0 : (static_cast<size_t>(static_cast<uint8_t>(input[0])) * 37) % text.size();
       std::string_view patch = input.empty() ? input : input.substr(1);
       text.replace(at, std::min(patch.size(), text.size() - at), patch);
       return {{name, text}};
@@ -97,7 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else if (book.status().code() != Code::kInvalidArgument || book.status().fields().empty()) {
     std::abort();  // every refusal names the file and key
   }
-  Result<std::vector<RuleCondition>> list = ParseConditionList("fuzz", std::string(input), SubjectType::kPerson);
+  Result<std::vector<RuleCondition>> list =
+      ParseConditionList("fuzz", std::string(input), SubjectType::kPerson);
   if (!list.ok() && list.status().code() != Code::kInvalidArgument) std::abort();
   return 0;
 }

@@ -48,28 +48,56 @@ void IndexDisciplines(Context& ctx, const std::vector<DisciplineFact>& disciplin
 void AppendPlaceholder(const Context& ctx, const RuleCondition& c, const Outcome& o, Placeholder p,
                        std::string& out) {
   switch (p) {
-    case Placeholder::kNone: break;
-    case Placeholder::kYear: out += Num(ctx.year); break;
-    case Placeholder::kFrom: out += Num(o.from); break;
-    case Placeholder::kTo: out += Num(o.to); break;
-    case Placeholder::kYears: out += Num(c.years); break;
-    case Placeholder::kCount: out += Num(c.count); break;
-    case Placeholder::kPercent: out += Num(c.percent); break;
-    case Placeholder::kMonths: out += Num(ctx.settings.ldtt_min_months_served); break;
+    case Placeholder::kNone:
+      break;
+    case Placeholder::kYear:
+      out += Num(ctx.year);
+      break;
+    case Placeholder::kFrom:
+      out += Num(o.from);
+      break;
+    case Placeholder::kTo:
+      out += Num(o.to);
+      break;
+    case Placeholder::kYears:
+      out += Num(c.years);
+      break;
+    case Placeholder::kCount:
+      out += Num(c.count);
+      break;
+    case Placeholder::kPercent:
+      out += Num(c.percent);
+      break;
+    case Placeholder::kMonths:
+      out += Num(ctx.settings.ldtt_min_months_served);
+      break;
     case Placeholder::kDate:
       if (o.date) out += DateVn(*o.date);
       break;
-    case Placeholder::kRating: out += RatingLabel(c.rating); break;
-    case Placeholder::kScope: out += InitiativeScopeLabel(c.scope); break;
-    case Placeholder::kAward: out += AwardLabel(c.award); break;
-    case Placeholder::kWithAward: out += AwardLabel(c.with_award); break;
-    case Placeholder::kOf: out += MeasureLabel(c.of); break;
-    case Placeholder::kLevel: out += DisciplineLabel(ctx.settings.ttldtt_member_discipline_level); break;
+    case Placeholder::kRating:
+      out += RatingLabel(c.rating);
+      break;
+    case Placeholder::kScope:
+      out += InitiativeScopeLabel(c.scope);
+      break;
+    case Placeholder::kAward:
+      out += AwardLabel(c.award);
+      break;
+    case Placeholder::kWithAward:
+      out += AwardLabel(c.with_award);
+      break;
+    case Placeholder::kOf:
+      out += MeasureLabel(c.of);
+      break;
+    case Placeholder::kLevel:
+      out += DisciplineLabel(ctx.settings.ttldtt_member_discipline_level);
+      break;
   }
 }
 
 const std::vector<RuleCondition>& ProvinceCriteria(const Context& ctx) {
-  return ctx.subject == SubjectType::kPerson ? ctx.settings.gk_person_criteria : ctx.settings.gk_unit_criteria;
+  return ctx.subject == SubjectType::kPerson ? ctx.settings.gk_person_criteria
+                                             : ctx.settings.gk_unit_criteria;
 }
 
 // The element `n` of `list`, reused when an earlier evaluation left one there.
@@ -85,7 +113,8 @@ void Judge(const Context& ctx, const AwardRule& rule, AwardVerdict& verdict) {
   bool any_unmet = false;
   bool any_undecided = false;
   size_t n = 0;
-  if (verdict.conditions.empty()) verdict.conditions.reserve(ctx.rules.Common(ctx.subject).size() + rule.conditions.size());
+  if (verdict.conditions.empty())
+    verdict.conditions.reserve(ctx.rules.Common(ctx.subject).size() + rule.conditions.size());
   auto add = [&](const RuleCondition& c, int w) {
     Condition& slot = Slot(verdict.conditions, n);
     Facts facts(&slot.facts);
@@ -170,15 +199,27 @@ std::string_view MeasureLabel(MemberMeasure of) {
 }
 
 Context::Context(const RuleSet& r, const Settings& s, const PersonHistory& p, int y)
-    : rules(r), settings(s), subject(SubjectType::kPerson), year(y), person(&p), unit(nullptr),
-      ratings(p.ratings), awards(p.awards) {
+    : rules(r),
+      settings(s),
+      subject(SubjectType::kPerson),
+      year(y),
+      person(&p),
+      unit(nullptr),
+      ratings(p.ratings),
+      awards(p.awards) {
   IndexRatingsAndAwards(*this);
   IndexDisciplines(*this, p.disciplines);
 }
 
 Context::Context(const RuleSet& r, const Settings& s, const UnitHistory& u, int y)
-    : rules(r), settings(s), subject(SubjectType::kUnit), year(y), person(nullptr), unit(&u),
-      ratings(u.ratings), awards(u.awards) {
+    : rules(r),
+      settings(s),
+      subject(SubjectType::kUnit),
+      year(y),
+      person(nullptr),
+      unit(&u),
+      ratings(u.ratings),
+      awards(u.awards) {
   IndexRatingsAndAwards(*this);
 }
 
@@ -230,7 +271,8 @@ Outcome ExplainStandard(const Context& ctx, const AwardRule& rule, Facts& facts)
 int WindowOf(const Context& ctx, const AwardRule& rule) { return WindowOf(ctx, rule.conditions); }
 
 int WindowOf(const Context& ctx, const std::vector<RuleCondition>& conditions) {
-  int window = std::max(ctx.index.cutoff_year == kForever ? kForever : ctx.index.cutoff_year + 1, ctx.index.first);
+  int window =
+      std::max(ctx.index.cutoff_year == kForever ? kForever : ctx.index.cutoff_year + 1, ctx.index.first);
   for (const RuleCondition& c : conditions) {
     if (c.primitive != Primitive::kTimeGate) continue;
     // Điều 30 khoản 9 Nghị định 98/2023: the next proposal counts from the achievement period of the
@@ -252,7 +294,8 @@ void RenderInto(std::string& out, const Context& ctx, const RuleCondition& c, co
     AppendPlaceholder(ctx, c, o, part.placeholder, out);
     // A rating inside a sentence is written in lower case ("… hoàn thành tốt nhiệm vụ"); its labels
     // begin with an ASCII capital.
-    if (part.placeholder == Placeholder::kRating && at > 0 && out[at] >= 'A' && out[at] <= 'Z') out[at] += 'a' - 'A';
+    if (part.placeholder == Placeholder::kRating && at > 0 && out[at] >= 'A' && out[at] <= 'Z')
+      out[at] += 'a' - 'A';
   }
 }
 
@@ -304,14 +347,16 @@ void AppendAward(std::string& out, const AwardFact& award) {
   bool numbered = !award.decision_no.empty();
   Num from(award.period_from);
   CatInto(out, {AwardLabel(award.award), one_year ? " (thành tích năm " : " (thành tích ",
-                one_year ? std::string_view() : std::string_view(from), one_year ? "" : "–", Num(award.period_to), ") — Quyết định ", numbered ? "số " : "", award.decision_no,
+                one_year ? std::string_view() : std::string_view(from), one_year ? "" : "–",
+                Num(award.period_to), ") — Quyết định ", numbered ? "số " : "", award.decision_no,
                 numbered ? " " : "", "ngày ", DateVn(award.decision_date)});
 }
 
 void AppendInitiative(std::string& out, const InitiativeFact& initiative) {
   bool titled = !initiative.title.empty();
   CatInto(out, {"Sáng kiến ", initiative.code, titled ? " «" : "", initiative.title, titled ? "»" : "", " (",
-                InitiativeScopeLabel(initiative.scope), ", công nhận ngày ", DateVn(initiative.recognized_on), ")"});
+                InitiativeScopeLabel(initiative.scope), ", công nhận ngày ", DateVn(initiative.recognized_on),
+                ")"});
 }
 
 void AppendDiscipline(std::string& out, const DisciplineFact& d) {
@@ -321,7 +366,8 @@ void AppendDiscipline(std::string& out, const DisciplineFact& d) {
   } else if (!d.to) {
     CatInto(out, {"Kỷ luật ", DisciplineLabel(d.level), " từ ngày ", DateVn(d.from), " (chưa hết thời hạn)"});
   } else {
-    CatInto(out, {"Kỷ luật ", DisciplineLabel(d.level), " từ ngày ", DateVn(d.from), " đến ngày ", DateVn(*d.to)});
+    CatInto(out,
+            {"Kỷ luật ", DisciplineLabel(d.level), " từ ngày ", DateVn(d.from), " đến ngày ", DateVn(*d.to)});
   }
 }
 
@@ -334,8 +380,8 @@ void AppendStandingNote(std::string& out, const Context& ctx, const AwardFact& a
       return;
     case AwardStanding::kNonCounting:
       CatInto(out, {" — khen thưởng ", AwardMethodLabel(award.method),
-                    ", không tính cho khen thưởng thường xuyên mức cao hơn (", ctx.rules.principles.non_counting_basis,
-                    ")"});
+                    ", không tính cho khen thưởng thường xuyên mức cao hơn (",
+                    ctx.rules.principles.non_counting_basis, ")"});
       return;
   }
 }
@@ -347,8 +393,8 @@ void AppendCutoffNote(std::string& out, const Context& ctx) {
     return;
   }
   CatInto(out, {"Thành tích đến hết năm ", Num(ctx.index.cutoff_year),
-                " không được tính vì thời hạn kỷ luật kết thúc ngày ", DateVn(*ctx.index.cutoff_end), " (", basis,
-                ")"});
+                " không được tính vì thời hạn kỷ luật kết thúc ngày ", DateVn(*ctx.index.cutoff_end), " (",
+                basis, ")"});
 }
 
 }  // namespace internal
@@ -367,7 +413,8 @@ void EvaluateUnitInto(const RuleSet& rules, const Settings& settings, const Unit
   internal::JudgeAll(ctx, unit.code, unit.name, out);
 }
 
-Verdicts EvaluatePerson(const RuleSet& rules, const Settings& settings, const PersonHistory& person, int year) {
+Verdicts EvaluatePerson(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
+                        int year) {
   Verdicts out;
   EvaluatePersonInto(rules, settings, person, year, out);
   return out;
@@ -379,8 +426,8 @@ Verdicts EvaluateUnit(const RuleSet& rules, const Settings& settings, const Unit
   return out;
 }
 
-void EvaluatePersonAwardInto(const RuleSet& rules, const Settings& settings, const PersonHistory& person, int year,
-                             AwardCode award, AwardVerdict& out) {
+void EvaluatePersonAwardInto(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
+                             int year, AwardCode award, AwardVerdict& out) {
   Context ctx(rules, settings, person, year);
   internal::Judge(ctx, internal::RuleOf(ctx, award), out);
 }
@@ -392,8 +439,8 @@ AwardVerdict EvaluatePersonAward(const RuleSet& rules, const Settings& settings,
   return out;
 }
 
-AwardVerdict EvaluateUnitAward(const RuleSet& rules, const Settings& settings, const UnitHistory& unit, int year,
-                               AwardCode award) {
+AwardVerdict EvaluateUnitAward(const RuleSet& rules, const Settings& settings, const UnitHistory& unit,
+                               int year, AwardCode award) {
   Context ctx(rules, settings, unit, year);
   AwardVerdict out;
   internal::Judge(ctx, internal::RuleOf(ctx, award), out);
@@ -406,7 +453,8 @@ MemberYear SummariseMemberYear(const RuleSet& rules, const Settings& settings, c
   MemberYear member;
   member.person_code = person.code;
   member.rating = ctx.index.RatingIn(year);
-  member.meets_ldtt = ctx.index.Held(year, AwardCode::kLdtt) || internal::MeetsStandard(ctx, AwardCode::kLdtt);
+  member.meets_ldtt =
+      ctx.index.Held(year, AwardCode::kLdtt) || internal::MeetsStandard(ctx, AwardCode::kLdtt);
   member.meets_cstdcs =
       ctx.index.Held(year, AwardCode::kCstdcs) || internal::MeetsStandard(ctx, AwardCode::kCstdcs);
   int worst = 0;
@@ -447,10 +495,11 @@ QuotaCheck CstdcsQuota(const Settings& settings, int ldtt_count, int cstdcs_coun
   q.used = std::max(0, cstdcs_count);
   q.remaining = std::max(0, q.allowed - q.used);
   q.within = q.used <= q.allowed;
-  q.text = "Được công nhận tối đa " + std::to_string(q.allowed) + " Chiến sĩ thi đua cơ sở (" +
-           std::to_string(settings.cstdcs_quota_percent) + "% của " + std::to_string(std::max(0, ldtt_count)) +
-           " Lao động tiên tiến); đã đề nghị " + std::to_string(q.used) +
-           (q.within ? ", còn " + std::to_string(q.remaining) : ", vượt " + std::to_string(q.used - q.allowed));
+  q.text =
+      "Được công nhận tối đa " + std::to_string(q.allowed) + " Chiến sĩ thi đua cơ sở (" +
+      std::to_string(settings.cstdcs_quota_percent) + "% của " + std::to_string(std::max(0, ldtt_count)) +
+      " Lao động tiên tiến); đã đề nghị " + std::to_string(q.used) +
+      (q.within ? ", còn " + std::to_string(q.remaining) : ", vượt " + std::to_string(q.used - q.allowed));
   q.basis = settings.cstdcs_quota_basis;
   return q;
 }

@@ -95,12 +95,12 @@ struct Settings {
   int cstdcs_quota_percent = 15;  // CSTDCS ≤ this % of LDTT (old Decree 91/2017 Art. 9.3)
   std::string cstdcs_quota_basis = "Điều 9 khoản 3 Nghị định 91/2017/NĐ-CP (tỷ lệ do tỉnh quy định)";
   std::string ttldtt_member_discipline_level = "canh_cao";  // TTLDTT: no member at this level or above
-  int ldtt_min_months_served = 6;  // LDTT: not recruited less than this before year end (TT 01/2024)
+  int ldtt_min_months_served = 6;      // LDTT: not recruited less than this before year end (TT 01/2024)
   bool registration_required = false;  // registration is province policy, not a legal gate
   std::vector<RuleCondition> gk_person_criteria;  // Giấy khen (Điều 75.2): empty = judgement
   std::vector<RuleCondition> gk_unit_criteria;
   int cstd_tinh_council_threshold_percent = 90;  // of all council members, secret ballot
-  int public_disclosure_working_days = 10;        // orders: before the council meeting
+  int public_disclosure_working_days = 10;       // orders: before the council meeting
 };
 
 // kInvalidArgument (with fields) when a setting is out of range or names an unknown level.
@@ -116,8 +116,8 @@ struct Condition {
 };
 
 struct AwardVerdict {
-  std::string award;              // "CSTDCS"
-  std::optional<bool> eligible;   // nullopt: rests on human judgement alone
+  std::string award;             // "CSTDCS"
+  std::optional<bool> eligible;  // nullopt: rests on human judgement alone
   std::vector<Condition> conditions;
   std::vector<Condition> judgement_paths;  // further paths people decide (BK_TINH clauses a–c, …)
 };
@@ -135,7 +135,8 @@ struct Verdicts {
 
 // Every award for a person / a unit, for the achievements of `year`, under `rules` (pick it with
 // RuleBook::ForYear). REQUIRES: `rules` came from ParseRuleBook (all awards present).
-Verdicts EvaluatePerson(const RuleSet& rules, const Settings& settings, const PersonHistory& person, int year);
+Verdicts EvaluatePerson(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
+                        int year);
 Verdicts EvaluateUnit(const RuleSet& rules, const Settings& settings, const UnitHistory& unit, int year);
 
 // The same into `out`, reusing the memory of what `out` held (a scan over many subjects then allocates
@@ -148,10 +149,10 @@ void EvaluateUnitInto(const RuleSet& rules, const Settings& settings, const Unit
 // One award only (the "who qualifies for X" scan). REQUIRES: AppliesTo(award, subject).
 AwardVerdict EvaluatePersonAward(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
                                  int year, AwardCode award);
-void EvaluatePersonAwardInto(const RuleSet& rules, const Settings& settings, const PersonHistory& person, int year,
-                             AwardCode award, AwardVerdict& out);
-AwardVerdict EvaluateUnitAward(const RuleSet& rules, const Settings& settings, const UnitHistory& unit, int year,
-                               AwardCode award);
+void EvaluatePersonAwardInto(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
+                             int year, AwardCode award, AwardVerdict& out);
+AwardVerdict EvaluateUnitAward(const RuleSet& rules, const Settings& settings, const UnitHistory& unit,
+                               int year, AwardCode award);
 
 // A member's year as the unit rules need it, judged by the same rule set (LDTT and CSTDCS standards).
 MemberYear SummariseMemberYear(const RuleSet& rules, const Settings& settings, const PersonHistory& person,
@@ -160,11 +161,12 @@ MemberYear SummariseMemberYear(const RuleSet& rules, const Settings& settings, c
 // ---- the CSTDCS quota ----
 
 struct QuotaCheck {
-  int allowed = 0;    // ⌊ldtt_count × percent / 100⌋
-  int used = 0;       // cstdcs_count
-  int remaining = 0;  // max(0, allowed − used)
+  int allowed = 0;     // ⌊ldtt_count × percent / 100⌋
+  int used = 0;        // cstdcs_count
+  int remaining = 0;   // max(0, allowed − used)
   bool within = true;  // used ≤ allowed
-  std::string text;   // "Được công nhận tối đa 3 Chiến sĩ thi đua cơ sở (15% của 20 Lao động tiên tiến); đã dùng 2"
+  std::string
+      text;  // "Được công nhận tối đa 3 Chiến sĩ thi đua cơ sở (15% của 20 Lao động tiên tiến); đã dùng 2"
   std::string basis;
 };
 QuotaCheck CstdcsQuota(const Settings& settings, int ldtt_count, int cstdcs_count);

@@ -30,8 +30,8 @@ constexpr std::array<AwardEntry, kAwardCodeCount> kAwards = {{
 }};
 
 constexpr std::array<AwardCode, 10> kPersonAwards = {
-    AwardCode::kLdtt,  AwardCode::kCstdcs, AwardCode::kCstdTinh, AwardCode::kCstdTq, AwardCode::kGk,
-    AwardCode::kBkTinh, AwardCode::kBkTtg, AwardCode::kHcld3,    AwardCode::kHcld2,  AwardCode::kHcld1};
+    AwardCode::kLdtt,   AwardCode::kCstdcs, AwardCode::kCstdTinh, AwardCode::kCstdTq, AwardCode::kGk,
+    AwardCode::kBkTinh, AwardCode::kBkTtg,  AwardCode::kHcld3,    AwardCode::kHcld2,  AwardCode::kHcld1};
 constexpr std::array<AwardCode, 10> kUnitAwards = {
     AwardCode::kTtldtt, AwardCode::kTtldxs, AwardCode::kCoTinh, AwardCode::kCoCp,  AwardCode::kGk,
     AwardCode::kBkTinh, AwardCode::kBkTtg,  AwardCode::kHcld3,  AwardCode::kHcld2, AwardCode::kHcld1};
@@ -131,8 +131,12 @@ std::optional<InitiativeScope> ParseInitiativeScope(std::string_view code) {
   if (!i) return std::nullopt;
   return static_cast<InitiativeScope>(*i);
 }
-std::string_view InitiativeScopeName(InitiativeScope scope) { return kScopes[static_cast<size_t>(scope)].code; }
-std::string_view InitiativeScopeLabel(InitiativeScope scope) { return kScopes[static_cast<size_t>(scope)].label; }
+std::string_view InitiativeScopeName(InitiativeScope scope) {
+  return kScopes[static_cast<size_t>(scope)].code;
+}
+std::string_view InitiativeScopeLabel(InitiativeScope scope) {
+  return kScopes[static_cast<size_t>(scope)].label;
+}
 
 std::optional<AwardMethod> ParseAwardMethod(std::string_view code) {
   std::optional<int> i = IndexOf(kMethods, code);

@@ -6,8 +6,8 @@
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/eligibility.h"
@@ -16,17 +16,17 @@ namespace thidua::domain::internal {
 
 // Years of history indexed back from the year under review (older records are not looked at).
 inline constexpr int kSpan = 64;
-inline constexpr int kNever = INT_MIN / 2;   // no cut-off
+inline constexpr int kNever = INT_MIN / 2;    // no cut-off
 inline constexpr int kForever = INT_MAX / 2;  // a discipline that has not ended
 
 // What one subject's records say, by year, for the evaluation of one year.
 struct Index {
-  int year = 0;   // the year under review
-  int first = 0;  // year - kSpan + 1
+  int year = 0;                              // the year under review
+  int first = 0;                             // year - kSpan + 1
   std::array<int8_t, kSpan> rating{};        // Rating, or -1 when not rated
   std::array<uint16_t, kSpan> held{};        // bit per AwardCode: a counting award covers the year
   std::array<uint8_t, kSpan> disciplined{};  // a (non-pending) discipline overlaps the year
-  int cutoff_year = kNever;  // only achievements of later years count (a discipline ended that year)
+  int cutoff_year = kNever;        // only achievements of later years count (a discipline ended that year)
   std::optional<Date> cutoff_end;  // the end of that discipline (empty if it has not ended)
 
   bool InRange(int y) const { return y >= first && y <= year; }
@@ -150,7 +150,7 @@ void AppendDiscipline(std::string& out, const DisciplineFact& discipline);
 // " — đã bị hủy bỏ, không được tính (Điều 94 khoản 2 …)" for an award that does not count.
 void AppendStandingNote(std::string& out, const Context& ctx, const AwardFact& award);
 void AppendCutoffNote(std::string& out, const Context& ctx);  // why years up to the cut-off do not count
-void AppendYearRange(std::string& out, int from, int to);   // "2023–2025", or "năm 2025"
-std::string_view MeasureLabel(MemberMeasure of);  // "đạt Lao động tiên tiến"
+void AppendYearRange(std::string& out, int from, int to);     // "2023–2025", or "năm 2025"
+std::string_view MeasureLabel(MemberMeasure of);              // "đạt Lao động tiên tiến"
 
 }  // namespace thidua::domain::internal

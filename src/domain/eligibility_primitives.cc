@@ -182,7 +182,8 @@ void ExplainRun(const Context& ctx, Rating least, int window, int from, Facts& f
 
 // Điều 74 khoản 1 điểm d Luật TĐKT 2022 (second branch): years in a row rated ≥ `rating` ending in the
 // year under review, with `count` initiatives ≥ `scope` recognised within them.
-Outcome ConsecutiveRatingWithInitiatives(const Context& ctx, const RuleCondition& c, int window, Facts& facts) {
+Outcome ConsecutiveRatingWithInitiatives(const Context& ctx, const RuleCondition& c, int window,
+                                         Facts& facts) {
   int from = RunStart(ctx, c.rating, window);
   int length = ctx.year - from + 1;
   int count = 0;
@@ -226,7 +227,8 @@ Outcome InitiativeScopeAtLeast(const Context& ctx, const RuleCondition& c, int w
     line.append("trong ");
     AppendYearRange(line, o.from, o.to);
   }
-  if (o.from > ctx.year - c.within_years + 1 && ctx.index.cutoff_year >= o.from - 1) AppendCutoffNote(facts.Next(), ctx);
+  if (o.from > ctx.year - c.within_years + 1 && ctx.index.cutoff_year >= o.from - 1)
+    AppendCutoffNote(facts.Next(), ctx);
   return o;
 }
 
@@ -282,8 +284,8 @@ Outcome TwoSuccessiveAwards(const Context& ctx, const RuleCondition& c, int wind
   if (second) {
     AppendAward(two, *second);
   } else {
-    CatInto(two, {MeetsStandard(ctx, c.award) ? "đạt" : "chưa đạt", " tiêu chuẩn ", label, " theo hồ sơ đến năm ",
-                  Num(ctx.year)});
+    CatInto(two, {MeetsStandard(ctx, c.award) ? "đạt" : "chưa đạt", " tiêu chuẩn ", label,
+                  " theo hồ sơ đến năm ", Num(ctx.year)});
   }
   if (!first_ok && o.from < window) {
     if (o.from <= ctx.index.cutoff_year) {
@@ -347,7 +349,8 @@ Outcome TimeGate(const Context& ctx, const RuleCondition& c, int window, Facts& 
   o.to = ctx.year;
   bool said = false;
   for (const AwardFact& a : ctx.awards) {
-    if (a.award != c.award || a.period_from > ctx.year || StandingOf(ctx, a) != AwardStanding::kCounts) continue;
+    if (a.award != c.award || a.period_from > ctx.year || StandingOf(ctx, a) != AwardStanding::kCounts)
+      continue;
     bool covers = a.period_to >= ctx.year;
     if (covers) o.state = Outcome::kUnmet;
     if (!facts.wanted() || !(covers || a.period_to + 1 == window)) continue;
@@ -410,10 +413,11 @@ Outcome Members(const Context& ctx, const RuleCondition& c, Facts& facts) {
     return Outcome::Of(false);
   }
   int n = static_cast<int>(members->size());
-  int k = static_cast<int>(std::count_if(members->begin(), members->end(), [&](const MemberYear& m) { return Counts(m, c.of); }));
+  int k = static_cast<int>(
+      std::count_if(members->begin(), members->end(), [&](const MemberYear& m) { return Counts(m, c.of); }));
   int64_t share = static_cast<int64_t>(k) * 100;
   int64_t bar = static_cast<int64_t>(c.percent) * n;
-  bool met = c.primitive == Primitive::kMembersCountAtLeast  ? k >= c.count
+  bool met = c.primitive == Primitive::kMembersCountAtLeast    ? k >= c.count
              : c.primitive == Primitive::kMembersShareMoreThan ? share > bar
                                                                : share >= bar;
   if (!facts.wanted()) return Outcome::Of(met);
@@ -442,7 +446,8 @@ Outcome NoMemberDisciplineAtOrAbove(const Context& ctx, Facts& facts) {
   const std::vector<MemberYear>* members = MembersOf(ctx);
   if (!members) return o;
   for (const MemberYear& m : *members) {
-    if (!m.worst_discipline_level_in_year || DisciplineSeverity(*m.worst_discipline_level_in_year) < least) continue;
+    if (!m.worst_discipline_level_in_year || DisciplineSeverity(*m.worst_discipline_level_in_year) < least)
+      continue;
     o.state = Outcome::kUnmet;
     if (facts.wanted()) {
       facts.Add({m.person_code, ": kỷ luật ", DisciplineLabel(*m.worst_discipline_level_in_year), " năm ",
@@ -503,26 +508,44 @@ Outcome AnyOf(const Context& ctx, const RuleCondition& c, int window, Facts& fac
 
 Outcome EvaluatePrimitive(const Context& ctx, const RuleCondition& c, int window, Facts& facts) {
   switch (c.primitive) {
-    case Primitive::kNotPendingDiscipline: return NotPendingDiscipline(ctx, facts);
-    case Primitive::kNotDissolved: return NotDissolved(ctx, facts);
-    case Primitive::kRegisteredIfRequired: return RegisteredIfRequired(ctx, facts);
-    case Primitive::kRatingAtLeast: return RatingAtLeast(ctx, c, facts);
-    case Primitive::kNotRecruitedWithinMonths: return NotRecruitedWithinMonths(ctx, facts);
-    case Primitive::kNoDisciplineInYear: return NoDisciplineInYear(ctx, facts);
-    case Primitive::kMeetsStandardOf: return MeetsStandardOf(ctx, c, facts);
-    case Primitive::kRatingOrInitiative: return RatingOrInitiative(ctx, c, facts);
-    case Primitive::kConsecutiveYearsWith: return ConsecutiveYearsWith(ctx, c, window, facts);
-    case Primitive::kConsecutiveRatingWithInitiatives: return ConsecutiveRatingWithInitiatives(ctx, c, window, facts);
-    case Primitive::kInitiativeScopeAtLeast: return InitiativeScopeAtLeast(ctx, c, window, facts);
-    case Primitive::kTwoSuccessiveAwards: return TwoSuccessiveAwards(ctx, c, window, facts);
-    case Primitive::kPreviousAwardThenYears: return PreviousAwardThenYears(ctx, c, window, facts);
-    case Primitive::kTimeGate: return TimeGate(ctx, c, window, facts);
+    case Primitive::kNotPendingDiscipline:
+      return NotPendingDiscipline(ctx, facts);
+    case Primitive::kNotDissolved:
+      return NotDissolved(ctx, facts);
+    case Primitive::kRegisteredIfRequired:
+      return RegisteredIfRequired(ctx, facts);
+    case Primitive::kRatingAtLeast:
+      return RatingAtLeast(ctx, c, facts);
+    case Primitive::kNotRecruitedWithinMonths:
+      return NotRecruitedWithinMonths(ctx, facts);
+    case Primitive::kNoDisciplineInYear:
+      return NoDisciplineInYear(ctx, facts);
+    case Primitive::kMeetsStandardOf:
+      return MeetsStandardOf(ctx, c, facts);
+    case Primitive::kRatingOrInitiative:
+      return RatingOrInitiative(ctx, c, facts);
+    case Primitive::kConsecutiveYearsWith:
+      return ConsecutiveYearsWith(ctx, c, window, facts);
+    case Primitive::kConsecutiveRatingWithInitiatives:
+      return ConsecutiveRatingWithInitiatives(ctx, c, window, facts);
+    case Primitive::kInitiativeScopeAtLeast:
+      return InitiativeScopeAtLeast(ctx, c, window, facts);
+    case Primitive::kTwoSuccessiveAwards:
+      return TwoSuccessiveAwards(ctx, c, window, facts);
+    case Primitive::kPreviousAwardThenYears:
+      return PreviousAwardThenYears(ctx, c, window, facts);
+    case Primitive::kTimeGate:
+      return TimeGate(ctx, c, window, facts);
     case Primitive::kMembersShareAtLeast:
     case Primitive::kMembersShareMoreThan:
-    case Primitive::kMembersCountAtLeast: return Members(ctx, c, facts);
-    case Primitive::kNoMemberDisciplineAtOrAbove: return NoMemberDisciplineAtOrAbove(ctx, facts);
-    case Primitive::kBlockLeader: return BlockLeader(ctx, facts);
-    case Primitive::kAnyOf: return AnyOf(ctx, c, window, facts);
+    case Primitive::kMembersCountAtLeast:
+      return Members(ctx, c, facts);
+    case Primitive::kNoMemberDisciplineAtOrAbove:
+      return NoMemberDisciplineAtOrAbove(ctx, facts);
+    case Primitive::kBlockLeader:
+      return BlockLeader(ctx, facts);
+    case Primitive::kAnyOf:
+      return AnyOf(ctx, c, window, facts);
     case Primitive::kProvinceCriteria:  // with criteria set, the driver evaluates them instead
     case Primitive::kJudgement: {
       Outcome o;

@@ -56,28 +56,48 @@ const std::vector<PrimitiveSpec>& Specs() {
       {Primitive::kNotDissolved, "not_dissolved", kUnitOnly, {}, {}},
       {Primitive::kRegisteredIfRequired, "registered_if_required", kBoth, {}, {}},
       {Primitive::kRatingAtLeast, "rating_at_least", kBoth, {{Param::kRating, "rating", true}}, {P::kRating}},
-      {Primitive::kNotRecruitedWithinMonths, "not_recruited_within_months", kPersonOnly, {},
+      {Primitive::kNotRecruitedWithinMonths,
+       "not_recruited_within_months",
+       kPersonOnly,
+       {},
        {P::kMonths, P::kDate}},
       {Primitive::kNoDisciplineInYear, "no_discipline_in_year", kPersonOnly, {}, {}},
-      {Primitive::kMeetsStandardOf, "meets_standard_of", kBoth, {{Param::kAward, "award", true}}, {P::kAward}},
-      {Primitive::kRatingOrInitiative, "rating_or_initiative", kPersonOnly,
-       {{Param::kRating, "rating", true}, {Param::kScope, "scope", true}}, {P::kRating, P::kScope}},
-      {Primitive::kConsecutiveYearsWith, "consecutive_years_with", kBoth,
+      {Primitive::kMeetsStandardOf,
+       "meets_standard_of",
+       kBoth,
+       {{Param::kAward, "award", true}},
+       {P::kAward}},
+      {Primitive::kRatingOrInitiative,
+       "rating_or_initiative",
+       kPersonOnly,
+       {{Param::kRating, "rating", true}, {Param::kScope, "scope", true}},
+       {P::kRating, P::kScope}},
+      {Primitive::kConsecutiveYearsWith,
+       "consecutive_years_with",
+       kBoth,
        {{Param::kAward, "award", true}, {Param::kYears, "years", true}},
        {P::kFrom, P::kTo, P::kYears, P::kAward}},
-      {Primitive::kConsecutiveRatingWithInitiatives, "consecutive_rating_with_initiatives", kPersonOnly,
+      {Primitive::kConsecutiveRatingWithInitiatives,
+       "consecutive_rating_with_initiatives",
+       kPersonOnly,
        {{Param::kRating, "rating", true},
         {Param::kYears, "years", true},
         {Param::kCount, "count", true},
         {Param::kScope, "scope", true}},
        {P::kFrom, P::kTo, P::kYears, P::kCount, P::kRating, P::kScope}},
-      {Primitive::kInitiativeScopeAtLeast, "initiative_scope_at_least", kPersonOnly,
+      {Primitive::kInitiativeScopeAtLeast,
+       "initiative_scope_at_least",
+       kPersonOnly,
        {{Param::kScope, "scope", true}, {Param::kWithinYears, "within_years", false}},
        {P::kFrom, P::kTo, P::kScope}},
-      {Primitive::kTwoSuccessiveAwards, "two_successive_awards", kBoth,
+      {Primitive::kTwoSuccessiveAwards,
+       "two_successive_awards",
+       kBoth,
        {{Param::kAward, "award", true}, {Param::kYears, "years", true}},
        {P::kFrom, P::kTo, P::kYears, P::kAward}},
-      {Primitive::kPreviousAwardThenYears, "previous_award_then_years", kBoth,
+      {Primitive::kPreviousAwardThenYears,
+       "previous_award_then_years",
+       kBoth,
        {{Param::kAward, "award", true},
         {Param::kYears, "years", true},
         {Param::kRating, "rating", true},
@@ -86,13 +106,26 @@ const std::vector<PrimitiveSpec>& Specs() {
         {Param::kRequirePrevious, "require_previous", false}},
        {P::kFrom, P::kTo, P::kYears, P::kCount, P::kRating, P::kAward, P::kWithAward}},
       {Primitive::kTimeGate, "time_gate", kBoth, {{Param::kAward, "award", true}}, {P::kFrom, P::kAward}},
-      {Primitive::kMembersShareAtLeast, "members_share_at_least", kUnitOnly,
-       {{Param::kOf, "of", true}, {Param::kPercent, "percent", true}}, {P::kOf, P::kPercent}},
-      {Primitive::kMembersShareMoreThan, "members_share_more_than", kUnitOnly,
-       {{Param::kOf, "of", true}, {Param::kPercent, "percent", true}}, {P::kOf, P::kPercent}},
-      {Primitive::kMembersCountAtLeast, "members_count_at_least", kUnitOnly,
-       {{Param::kOf, "of", true}, {Param::kCount, "count", true}}, {P::kOf, P::kCount}},
-      {Primitive::kNoMemberDisciplineAtOrAbove, "no_member_discipline_at_or_above", kUnitOnly, {}, {P::kLevel}},
+      {Primitive::kMembersShareAtLeast,
+       "members_share_at_least",
+       kUnitOnly,
+       {{Param::kOf, "of", true}, {Param::kPercent, "percent", true}},
+       {P::kOf, P::kPercent}},
+      {Primitive::kMembersShareMoreThan,
+       "members_share_more_than",
+       kUnitOnly,
+       {{Param::kOf, "of", true}, {Param::kPercent, "percent", true}},
+       {P::kOf, P::kPercent}},
+      {Primitive::kMembersCountAtLeast,
+       "members_count_at_least",
+       kUnitOnly,
+       {{Param::kOf, "of", true}, {Param::kCount, "count", true}},
+       {P::kOf, P::kCount}},
+      {Primitive::kNoMemberDisciplineAtOrAbove,
+       "no_member_discipline_at_or_above",
+       kUnitOnly,
+       {},
+       {P::kLevel}},
       {Primitive::kBlockLeader, "block_leader", kUnitOnly, {}, {}},
       {Primitive::kAnyOf, "any_of", kBoth, {{Param::kOption, "option", true}}, {}},
       {Primitive::kProvinceCriteria, "province_criteria", kBoth, {}, {}},
@@ -155,7 +188,9 @@ class Errors {
 struct Where {
   std::string_view file;
   std::string key;
-  Where At(std::string_view sub) const { return {file, key.empty() ? std::string(sub) : key + "." + std::string(sub)}; }
+  Where At(std::string_view sub) const {
+    return {file, key.empty() ? std::string(sub) : key + "." + std::string(sub)};
+  }
   Where Index(size_t i) const { return {file, key + "[" + std::to_string(i) + "]"}; }
 };
 
@@ -173,7 +208,8 @@ std::optional<std::string> ReadString(const toml::node* node, const Where& where
     return std::nullopt;
   }
   std::string text = s->get();
-  bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+  bool blank =
+      std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
   if (blank) {
     errors.Add(where.file, where.key, "không được để trống");
     return std::nullopt;
@@ -256,7 +292,8 @@ std::vector<TextPart> SplitText(const std::string& text, const PrimitiveSpec& sp
       return {};
     }
     std::string_view name(text.data() + i + 1, close - i - 1);
-    auto found = std::find_if(kPlaceholders.begin(), kPlaceholders.end(), [&](auto& p) { return p.first == name; });
+    auto found =
+        std::find_if(kPlaceholders.begin(), kPlaceholders.end(), [&](auto& p) { return p.first == name; });
     if (found == kPlaceholders.end()) {
       errors.Add(where.file, where.key, "chỗ điền không xác định {" + std::string(name) + "}");
       return {};
@@ -281,8 +318,8 @@ std::vector<TextPart> SplitText(const std::string& text, const PrimitiveSpec& sp
 
 struct ConditionContext {
   SubjectType subject;
-  bool in_option = false;         // inside any_of: no nesting, no judgement
-  bool allow_province = false;    // province_criteria only in the GK award
+  bool in_option = false;       // inside any_of: no nesting, no judgement
+  bool allow_province = false;  // province_criteria only in the GK award
   const std::string* inherited_basis = nullptr;
 };
 
@@ -332,7 +369,8 @@ void ReadParam(const ParamSpec& param, const toml::node* node, RuleCondition& c,
       }
       break;
     case Param::kOf:
-      if (auto v = ReadCode<MemberMeasure>(node, where, errors, ParseMemberMeasure, "Đại lượng (complete|ldtt|cstdcs)"))
+      if (auto v = ReadCode<MemberMeasure>(node, where, errors, ParseMemberMeasure,
+                                           "Đại lượng (complete|ldtt|cstdcs)"))
         c.of = *v;
       break;
     case Param::kYears:
@@ -369,7 +407,8 @@ bool CheckPrimitiveAllowed(const PrimitiveSpec& spec, const Where& where, const 
                    std::string(SubjectTypeName(context.subject)));
     return false;
   }
-  bool undecidable = spec.primitive == Primitive::kJudgement || spec.primitive == Primitive::kProvinceCriteria;
+  bool undecidable =
+      spec.primitive == Primitive::kJudgement || spec.primitive == Primitive::kProvinceCriteria;
   if (context.in_option && (undecidable || spec.primitive == Primitive::kAnyOf)) {
     errors.Add(where.file, where.key, "trong any_of không dùng được nguyên tắc " + std::string(spec.name));
     return false;
@@ -399,7 +438,8 @@ std::optional<RuleCondition> ReadCondition(const toml::table& table, const Where
     c.parts = SplitText(c.text, *spec, where.At("text"), errors);
   }
   bool basis_required = !(context.in_option && context.inherited_basis);
-  std::optional<std::string> basis = ReadString(table.get("basis"), where.At("basis"), errors, basis_required);
+  std::optional<std::string> basis =
+      ReadString(table.get("basis"), where.At("basis"), errors, basis_required);
   if (basis) {
     c.basis = *basis;
   } else if (!basis_required) {
@@ -421,9 +461,12 @@ std::optional<RuleCondition> ReadCondition(const toml::table& table, const Where
   }
   for (auto&& [key, node] : table) {
     std::string_view k = key.str();
-    bool known = k == "primitive" || k == "text" || k == "basis" || k == "confidence" ||
-                 std::any_of(spec->params.begin(), spec->params.end(), [&](const ParamSpec& p) { return p.key == k; });
-    if (!known) errors.Add(where.file, where.At(k).key, "khóa không xác định cho nguyên tắc " + std::string(spec->name));
+    bool known =
+        k == "primitive" || k == "text" || k == "basis" || k == "confidence" ||
+        std::any_of(spec->params.begin(), spec->params.end(), [&](const ParamSpec& p) { return p.key == k; });
+    if (!known)
+      errors.Add(where.file, where.At(k).key,
+                 "khóa không xác định cho nguyên tắc " + std::string(spec->name));
   }
   return c;
 }
@@ -469,7 +512,8 @@ void ReadJudgementPaths(const toml::node* node, const Where& where, SubjectType 
     }
     for (auto&& [key, value] : *t) {
       std::string_view k = key.str();
-      if (k != "text" && k != "basis" && k != "confidence") errors.Add(where.file, w.At(k).key, "khóa không xác định");
+      if (k != "text" && k != "basis" && k != "confidence")
+        errors.Add(where.file, w.At(k).key, "khóa không xác định");
     }
     toml::table as_condition = *t;
     as_condition.insert_or_assign("primitive", "judgement");
@@ -479,10 +523,10 @@ void ReadJudgementPaths(const toml::node* node, const Where& where, SubjectType 
 }
 
 std::optional<AwardRule> ReadAward(const toml::table& table, const Where& where, Errors& errors) {
-  std::optional<AwardCode> code = ReadCode<AwardCode>(table.get("code"), where.At("code"), errors,
-                                                      ParseAwardCode, "Mã danh hiệu");
-  std::optional<SubjectType> subject = ReadCode<SubjectType>(table.get("subject"), where.At("subject"), errors,
-                                                             ParseSubjectType, "Đối tượng (person|unit)");
+  std::optional<AwardCode> code =
+      ReadCode<AwardCode>(table.get("code"), where.At("code"), errors, ParseAwardCode, "Mã danh hiệu");
+  std::optional<SubjectType> subject = ReadCode<SubjectType>(
+      table.get("subject"), where.At("subject"), errors, ParseSubjectType, "Đối tượng (person|unit)");
   for (auto&& [key, value] : table) {
     std::string_view k = key.str();
     if (k != "code" && k != "subject" && k != "condition" && k != "judgement")
@@ -490,8 +534,9 @@ std::optional<AwardRule> ReadAward(const toml::table& table, const Where& where,
   }
   if (!code || !subject) return std::nullopt;
   if (!AppliesTo(*code, *subject)) {
-    errors.Add(where.file, where.At("subject").key,
-               std::string(AwardCodeName(*code)) + " không áp dụng cho " + std::string(SubjectTypeName(*subject)));
+    errors.Add(
+        where.file, where.At("subject").key,
+        std::string(AwardCodeName(*code)) + " không áp dụng cho " + std::string(SubjectTypeName(*subject)));
     return std::nullopt;
   }
   AwardRule rule;
@@ -499,8 +544,8 @@ std::optional<AwardRule> ReadAward(const toml::table& table, const Where& where,
   rule.subject = *subject;
   ConditionContext context{*subject};
   context.allow_province = *code == AwardCode::kGk;
-  ReadConditionArray(table.get("condition"), where.At("condition"), context, /*required=*/true, rule.conditions,
-                     errors);
+  ReadConditionArray(table.get("condition"), where.At("condition"), context, /*required=*/true,
+                     rule.conditions, errors);
   ReadJudgementPaths(table.get("judgement"), where.At("judgement"), *subject, rule.judgement_paths, errors);
   return rule;
 }
@@ -520,11 +565,13 @@ void ReadPrinciples(const toml::node* node, const Where& where, Principles& out,
   const toml::node* methods = table->get("non_counting_methods");
   const toml::array* array = methods ? methods->as_array() : nullptr;
   if (!array) {
-    errors.Add(where.file, where.At("non_counting_methods").key, "phải là danh sách mã hình thức khen thưởng");
+    errors.Add(where.file, where.At("non_counting_methods").key,
+               "phải là danh sách mã hình thức khen thưởng");
   } else {
     for (size_t i = 0; i < array->size(); ++i) {
       Where w = where.At("non_counting_methods").Index(i);
-      if (auto m = ReadCode<AwardMethod>(array->get(i), w, errors, ParseAwardMethod, "Phương thức khen thưởng"))
+      if (auto m =
+              ReadCode<AwardMethod>(array->get(i), w, errors, ParseAwardMethod, "Phương thức khen thưởng"))
         out.non_counting_methods.push_back(*m);
     }
   }
@@ -617,7 +664,9 @@ void CheckAwards(RuleSet& set, std::string_view file, Errors& errors) {
         if (!target) continue;
         std::string key = "award " + std::string(AwardCodeName(rule.award));
         if (!FullyDecidable(*target)) {
-          errors.Add(file, key, "tiêu chuẩn " + std::string(AwardCodeName(used)) + " có điều kiện cần xem xét, không dùng làm tiêu chuẩn được");
+          errors.Add(file, key,
+                     "tiêu chuẩn " + std::string(AwardCodeName(used)) +
+                         " có điều kiện cần xem xét, không dùng làm tiêu chuẩn được");
         }
         if (!visit(*target)) {
           errors.Add(file, key, "vòng lặp tiêu chuẩn qua " + std::string(AwardCodeName(used)));
@@ -633,7 +682,9 @@ void CheckAwards(RuleSet& set, std::string_view file, Errors& errors) {
 }
 
 void SortAwards(RuleSet& set) {
-  auto rank = [](const AwardRule& r) { return std::make_pair(static_cast<int>(r.subject), static_cast<int>(r.award)); };
+  auto rank = [](const AwardRule& r) {
+    return std::make_pair(static_cast<int>(r.subject), static_cast<int>(r.award));
+  };
   std::sort(set.awards.begin(), set.awards.end(),
             [&](const AwardRule& a, const AwardRule& b) { return rank(a) < rank(b); });
 }
@@ -663,8 +714,8 @@ void ReadAwards(const toml::node* node, const Where& where, RuleSet& set, Errors
 }
 
 void CheckFileName(RuleSet& set, Errors& errors) {
-  std::optional<Date> named = set.file.size() >= 11 && set.file[10] == '_' ? Date::Parse(set.file.substr(0, 10))
-                                                                            : std::nullopt;
+  std::optional<Date> named =
+      set.file.size() >= 11 && set.file[10] == '_' ? Date::Parse(set.file.substr(0, 10)) : std::nullopt;
   if (!named) {
     errors.Add(set.file, "(tên tệp)", "tên tệp phải bắt đầu bằng ngày hiệu lực: YYYY-MM-DD_….toml");
   } else if (*named != set.effective_from) {
@@ -679,7 +730,8 @@ void CheckFileName(RuleSet& set, Errors& errors) {
 // letters, and non-ASCII anywhere else — invalid TOML anyway — is refused here with its line.
 class AsciiToml {
  public:
-  AsciiToml(std::string_view text, std::string_view file, Errors& errors) : in_(text), file_(file), errors_(errors) {}
+  AsciiToml(std::string_view text, std::string_view file, Errors& errors)
+      : in_(text), file_(file), errors_(errors) {}
 
   std::optional<std::string> Convert() {
     if (!IsValidUtf8(in_)) return Fail("tệp không phải UTF-8 hợp lệ");
@@ -791,7 +843,8 @@ std::optional<toml::table> ParseToml(const std::string& text, const std::string&
   toml::parse_result parsed = toml::parse(*ascii, file);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
-    errors.Add(file, "dòng " + std::to_string(e.source().begin.line), "lỗi cú pháp TOML: " + std::string(e.description()));
+    errors.Add(file, "dòng " + std::to_string(e.source().begin.line),
+               "lỗi cú pháp TOML: " + std::string(e.description()));
     return std::nullopt;
   }
   return std::move(parsed).table();
@@ -840,7 +893,8 @@ void CheckRanges(std::vector<RuleSet>& sets, Errors& errors) {
         errors.Add(a.file, "effective_from", "trùng ngày hiệu lực với " + b.file);
       a.effective_to = day_before_next;
     } else if (*a.effective_to >= b.effective_from) {
-      errors.Add(a.file, "effective_to", "chồng lấn với " + b.file + " (hiệu lực từ " + b.effective_from.Iso() + ")");
+      errors.Add(a.file, "effective_to",
+                 "chồng lấn với " + b.file + " (hiệu lực từ " + b.effective_from.Iso() + ")");
     } else if (*a.effective_to < day_before_next) {
       errors.Add(a.file, "effective_to",
                  "để trống khoảng " + a.effective_to->AddDays(1).Iso() + " – " + day_before_next.Iso() +
@@ -904,7 +958,9 @@ Result<std::vector<RuleCondition>> ParseConditionList(const std::string& name, c
   }
   for (size_t i = 0; i < conditions.size(); ++i) {
     for (AwardCode used : StandardsUsed(conditions[i])) {
-      if (used == AwardCode::kGk) errors.Add(name, "condition[" + std::to_string(i) + "]", "tiêu chuẩn Giấy khen không tự tham chiếu được");
+      if (used == AwardCode::kGk)
+        errors.Add(name, "condition[" + std::to_string(i) + "]",
+                   "tiêu chuẩn Giấy khen không tự tham chiếu được");
     }
   }
   if (!errors.empty()) return errors.Take();

@@ -28,28 +28,28 @@ namespace thidua::domain {
 
 // What a condition checks. The engine implements each; rules/README.md describes them.
 enum class Primitive : uint8_t {
-  kNotPendingDiscipline,            // person: no discipline review/investigation/complaint pending
-  kNotDissolved,                    // unit: not dissolved
-  kRegisteredIfRequired,            // registered for the year, when Settings::registration_required
-  kRatingAtLeast,                   // rating in the year ≥ `rating`
-  kNotRecruitedWithinMonths,        // person: served ≥ Settings::ldtt_min_months_served by 31/12
-  kNoDisciplineInYear,              // person: no discipline overlapping the year
-  kMeetsStandardOf,                 // meets the conditions of `award` in the year (its standard)
-  kRatingOrInitiative,              // person: rating ≥ `rating`, or an initiative ≥ `scope` in the year
-  kConsecutiveYearsWith,            // `award` held `years` years in a row ending in the year
-  kConsecutiveRatingWithInitiatives,  // person: ≥ `years` years in a row rated ≥ `rating`, `count` initiatives
-  kInitiativeScopeAtLeast,          // person: an initiative ≥ `scope` in the last `within_years` years
-  kTwoSuccessiveAwards,             // two `award`s of `years`-year periods that follow each other
-  kPreviousAwardThenYears,          // a previous `award`, then ≥ `years` years ≥ `rating` with `count` `with_award`
-  kTimeGate,                        // achievements count only after the previous `award`'s period
-  kMembersShareAtLeast,             // unit: ≥ `percent` % of members `of`
-  kMembersShareMoreThan,            // unit: > `percent` % of members `of`
-  kMembersCountAtLeast,             // unit: ≥ `count` members `of`
-  kNoMemberDisciplineAtOrAbove,     // unit: no member disciplined at Settings' level or above
-  kBlockLeader,                     // unit: leading unit of its block by the block's vote
-  kAnyOf,                           // one of `options`
-  kProvinceCriteria,                // Giấy khen: the province's criteria (Settings), or judgement
-  kJudgement,                       // decided by people; never met or unmet by the engine
+  kNotPendingDiscipline,              // person: no discipline review/investigation/complaint pending
+  kNotDissolved,                      // unit: not dissolved
+  kRegisteredIfRequired,              // registered for the year, when Settings::registration_required
+  kRatingAtLeast,                     // rating in the year ≥ `rating`
+  kNotRecruitedWithinMonths,          // person: served ≥ Settings::ldtt_min_months_served by 31/12
+  kNoDisciplineInYear,                // person: no discipline overlapping the year
+  kMeetsStandardOf,                   // meets the conditions of `award` in the year (its standard)
+  kRatingOrInitiative,                // person: rating ≥ `rating`, or an initiative ≥ `scope` in the year
+  kConsecutiveYearsWith,              // `award` held `years` years in a row ending in the year
+  kConsecutiveRatingWithInitiatives,  // person: ≥ `years` years rated ≥ `rating` with `count` initiatives
+  kInitiativeScopeAtLeast,            // person: an initiative ≥ `scope` in the last `within_years` years
+  kTwoSuccessiveAwards,               // two `award`s of `years`-year periods that follow each other
+  kPreviousAwardThenYears,  // a previous `award`, then ≥ `years` years ≥ `rating` with `count` `with_award`
+  kTimeGate,                // achievements count only after the previous `award`'s period
+  kMembersShareAtLeast,     // unit: ≥ `percent` % of members `of`
+  kMembersShareMoreThan,    // unit: > `percent` % of members `of`
+  kMembersCountAtLeast,     // unit: ≥ `count` members `of`
+  kNoMemberDisciplineAtOrAbove,  // unit: no member disciplined at Settings' level or above
+  kBlockLeader,                  // unit: leading unit of its block by the block's vote
+  kAnyOf,                        // one of `options`
+  kProvinceCriteria,             // Giấy khen: the province's criteria (Settings), or judgement
+  kJudgement,                    // decided by people; never met or unmet by the engine
 };
 inline constexpr int kPrimitiveCount = 22;
 std::string_view PrimitiveName(Primitive primitive);
@@ -98,9 +98,9 @@ struct RuleCondition {
   bool require_previous = true;
   std::vector<RuleCondition> options;  // any_of
 
-  std::string text;               // as written, with {placeholders}
-  std::vector<TextPart> parts;    // `text` split at its placeholders
-  std::string basis;              // "Điều 23 khoản 2 Luật TĐKT 2022"
+  std::string text;             // as written, with {placeholders}
+  std::vector<TextPart> parts;  // `text` split at its placeholders
+  std::string basis;            // "Điều 23 khoản 2 Luật TĐKT 2022"
   Confidence confidence = Confidence::kConfirmed;
 
   // False for kJudgement, and for kProvinceCriteria when the province has set no criteria.
@@ -116,7 +116,7 @@ struct AwardRule {
 
 // Principles that apply across awards of a rule set.
 struct Principles {
-  std::string revoked_basis;                     // why a revoked award counts for nothing
+  std::string revoked_basis;                      // why a revoked award counts for nothing
   std::vector<AwardMethod> non_counting_methods;  // do not count toward higher regular awards
   std::string non_counting_basis;
   std::string discipline_end_basis;  // after a discipline ends only later achievements count
@@ -137,9 +137,7 @@ struct RuleSet {
   const std::vector<RuleCondition>& Common(SubjectType subject) const {
     return subject == SubjectType::kPerson ? common_person : common_unit;
   }
-  bool InForceOn(Date day) const {
-    return effective_from <= day && (!effective_to || day <= *effective_to);
-  }
+  bool InForceOn(Date day) const { return effective_from <= day && (!effective_to || day <= *effective_to); }
 };
 
 class RuleBook {

@@ -105,9 +105,10 @@ text = "Có sáng kiến được công nhận {scope} năm {year}")x");
   PersonHistory excellent;
   excellent.code = "P1";
   excellent.ratings = {{2026, Rating::kHtxs}};
-  AwardVerdict before =
-      EvaluatePersonAward(*book->ForYear(2026, Date(2026, 9, 30)), Settings{}, excellent, 2026, AwardCode::kCstdcs);
-  AwardVerdict after = EvaluatePersonAward(*book->ForYear(2026), Settings{}, excellent, 2026, AwardCode::kCstdcs);
+  AwardVerdict before = EvaluatePersonAward(*book->ForYear(2026, Date(2026, 9, 30)), Settings{}, excellent,
+                                            2026, AwardCode::kCstdcs);
+  AwardVerdict after =
+      EvaluatePersonAward(*book->ForYear(2026), Settings{}, excellent, 2026, AwardCode::kCstdcs);
   EXPECT_EQ(before.eligible, true);
   EXPECT_EQ(after.eligible, false);
 }
@@ -130,31 +131,38 @@ const std::string kLdttDiscipline = R"(primitive = "no_discipline_in_year")";
 const BadFile kBadFiles[] = {
     {"AnUnknownPrimitive", Edit2024(kLdttDiscipline, R"(primitive = "no_discipline_ever")"),
      "award[0].condition[2].primitive", "nguyên tắc không xác định \"no_discipline_ever\""},
-    {"AMissingBasis", Edit2024("basis = \"Điều 23 khoản 1 Luật TĐKT 2022\"\n", ""), "award[1].condition[0].basis",
-     "thiếu giá trị bắt buộc"},
+    {"AMissingBasis", Edit2024("basis = \"Điều 23 khoản 1 Luật TĐKT 2022\"\n", ""),
+     "award[1].condition[0].basis", "thiếu giá trị bắt buộc"},
     {"ABlankText", Edit2024("text = \"Không bị kỷ luật trong năm {year}\"", "text = \"  \""),
      "award[0].condition[2].text", "không được để trống"},
-    {"ANumberOutOfRange", Edit2024("years = 3", "years = 0"), "award[2].condition[1].years", "phải từ 1 đến 30"},
-    {"ANumberGivenAsText", Edit2024("years = 3", "years = \"ba\""), "award[2].condition[1].years", "phải là số nguyên"},
-    {"AnUnknownRating", Edit2024("rating = \"HTT\"\ntext = \"{rating} trở lên năm {year}\"",
-                                 "rating = \"GIOI\"\ntext = \"{rating} trở lên năm {year}\""),
+    {"ANumberOutOfRange", Edit2024("years = 3", "years = 0"), "award[2].condition[1].years",
+     "phải từ 1 đến 30"},
+    {"ANumberGivenAsText", Edit2024("years = 3", "years = \"ba\""), "award[2].condition[1].years",
+     "phải là số nguyên"},
+    {"AnUnknownRating",
+     Edit2024("rating = \"HTT\"\ntext = \"{rating} trở lên năm {year}\"",
+              "rating = \"GIOI\"\ntext = \"{rating} trở lên năm {year}\""),
      "award[0].condition[0].rating", "Mức xếp loại không hợp lệ: \"GIOI\""},
     {"AMissingParameter", Edit2024("scope = \"TINH\"\nwithin_years = 3", "within_years = 3"),
      "award[2].condition[2].scope", "thiếu tham số bắt buộc"},
-    {"AnUnknownKey", Edit2024("rating = \"HTT\"\ntext = \"{rating} trở lên năm {year}\"",
-                              "rating = \"HTT\"\ncolour = \"red\"\ntext = \"{rating} trở lên năm {year}\""),
+    {"AnUnknownKey",
+     Edit2024("rating = \"HTT\"\ntext = \"{rating} trở lên năm {year}\"",
+              "rating = \"HTT\"\ncolour = \"red\"\ntext = \"{rating} trở lên năm {year}\""),
      "award[0].condition[0].colour", "khóa không xác định"},
     {"APlaceholderThePrimitiveCannotFill",
      Edit2024("text = \"{rating} trở lên năm {year}\"", "text = \"{rating} trở lên năm {year} từ {from}\""),
      "award[0].condition[0].text", "không điền được {from}"},
-    {"AnUnknownPlaceholder", Edit2024("text = \"{rating} trở lên năm {year}\"", "text = \"{rating} năm {nam}\""),
+    {"AnUnknownPlaceholder",
+     Edit2024("text = \"{rating} trở lên năm {year}\"", "text = \"{rating} năm {nam}\""),
      "award[0].condition[0].text", "chỗ điền không xác định {nam}"},
     {"AnUnclosedBrace", Edit2024("text = \"{rating} trở lên năm {year}\"", "text = \"{rating trở lên\""),
      "award[0].condition[0].text", "không được đóng"},
-    {"AnAwardForTheWrongSubject", Edit2024("code = \"LDTT\"\nsubject = \"person\"", "code = \"LDTT\"\nsubject = \"unit\""),
+    {"AnAwardForTheWrongSubject",
+     Edit2024("code = \"LDTT\"\nsubject = \"person\"", "code = \"LDTT\"\nsubject = \"unit\""),
      "award[0].subject", "LDTT không áp dụng cho unit"},
-    {"AMissingAward", Edit2024("code = \"HCLD1\"\nsubject = \"unit\"", "code = \"HCLD1\"\nsubject = \"person\""),
-     "award", "thiếu quy tắc cho HCLD1 (unit)"},
+    {"AMissingAward",
+     Edit2024("code = \"HCLD1\"\nsubject = \"unit\"", "code = \"HCLD1\"\nsubject = \"person\""), "award",
+     "thiếu quy tắc cho HCLD1 (unit)"},
     {"APrimitiveOfTheOtherSubject", Edit2024(kLdttDiscipline, R"(primitive = "block_leader")"),
      "award[0].condition[2].primitive", "block_leader không áp dụng cho person"},
     {"AStandardThatRestsOnJudgement",
@@ -162,37 +170,48 @@ const BadFile kBadFiles[] = {
               "award = \"HCLD3\"\ntext = \"Đạt tiêu chuẩn {award} năm {year}\""),
      "award CSTDCS", "tiêu chuẩn HCLD3 có điều kiện cần xem xét"},
     {"StandardsThatDependOnEachOther",
-     Edit2024(kLdttDiscipline, "primitive = \"meets_standard_of\"\naward = \"CSTDCS\""), "award", "vòng lặp tiêu chuẩn"},
-    {"AnUnknownMethod", Edit2024("non_counting_methods = [\"CHUYEN_DE\", \"DOT_XUAT\"]",
-                                 "non_counting_methods = [\"CHUYEN_DE\", \"BAT_CHOT\"]"),
+     Edit2024(kLdttDiscipline, "primitive = \"meets_standard_of\"\naward = \"CSTDCS\""), "award",
+     "vòng lặp tiêu chuẩn"},
+    {"AnUnknownMethod",
+     Edit2024("non_counting_methods = [\"CHUYEN_DE\", \"DOT_XUAT\"]",
+              "non_counting_methods = [\"CHUYEN_DE\", \"BAT_CHOT\"]"),
      "principles.non_counting_methods[1]", "Phương thức khen thưởng không hợp lệ"},
     {"BadTomlSyntax", Edit2024("effective_to = 2025-06-30", "effective_to = 2025-06-30 = x"), "dòng 7",
      "lỗi cú pháp TOML"},
-    {"VietnameseTextOutsideQuotes", Edit2024("text = \"Không bị kỷ luật trong năm {year}\"", "text = Không bị kỷ luật"),
-     "dòng", "chữ ngoài chuỗi"},
-    {"ADateThatIsNotADay", Edit2024("effective_to = 2025-06-30", "effective_to = \"30/02/2025\""), "effective_to",
-     "phải là một ngày"},
-    {"AnEndBeforeTheStart", Edit2024("effective_to = 2025-06-30", "effective_to = 2023-06-30"), "effective_to",
-     "trước ngày effective_from"},
-    {"AFileNameThatDisagreesWithItsDate", Edit2024("effective_from = 2024-01-01", "effective_from = 2024-01-02"),
-     "effective_from", "khác ngày ở đầu tên tệp"},
+    {"VietnameseTextOutsideQuotes",
+     Edit2024("text = \"Không bị kỷ luật trong năm {year}\"", "text = Không bị kỷ luật"), "dòng",
+     "chữ ngoài chuỗi"},
+    {"ADateThatIsNotADay", Edit2024("effective_to = 2025-06-30", "effective_to = \"30/02/2025\""),
+     "effective_to", "phải là một ngày"},
+    {"AnEndBeforeTheStart", Edit2024("effective_to = 2025-06-30", "effective_to = 2023-06-30"),
+     "effective_to", "trước ngày effective_from"},
+    {"AFileNameThatDisagreesWithItsDate",
+     Edit2024("effective_from = 2024-01-01", "effective_from = 2024-01-02"), "effective_from",
+     "khác ngày ở đầu tên tệp"},
     {"AFileNameWithoutADate",
-     [] { return Files{{"luat-2022.toml", Shipped(k2024)}}; }, "(tên tệp)", "phải bắt đầu bằng ngày hiệu lực"},
+     [] {
+       return Files{{"luat-2022.toml", Shipped(k2024)}};
+     },
+     "(tên tệp)", "phải bắt đầu bằng ngày hiệu lực"},
     {"OverlappingRanges",
      [] {
-       std::string next = Replace(Shipped(k2025), "effective_from = 2025-07-01", "effective_from = 2025-06-01");
+       std::string next =
+           Replace(Shipped(k2025), "effective_from = 2025-07-01", "effective_from = 2025-06-01");
        return Files{{k2024, Shipped(k2024)}, {"2025-06-01_sua-doi.toml", next}};
      },
      "effective_to", "chồng lấn với 2025-06-01_sua-doi.toml"},
     {"AGapBetweenRanges",
      [] {
-       std::string next = Replace(Shipped(k2025), "effective_from = 2025-07-01", "effective_from = 2025-08-01");
+       std::string next =
+           Replace(Shipped(k2025), "effective_from = 2025-07-01", "effective_from = 2025-08-01");
        return Files{{k2024, Shipped(k2024)}, {"2025-08-01_sua-doi.toml", next}};
      },
      "effective_to", "để trống khoảng 2025-07-01 – 2025-07-31"},
     {"TwoSetsStartingTheSameDay",
-     [] { return Files{{k2025, Shipped(k2025)}, {"2025-07-01_ban-sao.toml", Shipped(k2025)}}; }, "effective_from",
-     "trùng ngày hiệu lực"},
+     [] {
+       return Files{{k2025, Shipped(k2025)}, {"2025-07-01_ban-sao.toml", Shipped(k2025)}};
+     },
+     "effective_from", "trùng ngày hiệu lực"},
     {"NoFilesAtAll", [] { return Files{}; }, "(rules)", "không có tệp quy tắc nào"},
 };
 
@@ -205,11 +224,13 @@ TEST_P(BadFileTest, IsRefusedNamingTheFileAndTheKey) {
   EXPECT_EQ(book.status().code(), Code::kInvalidArgument);
   bool found = false;
   for (const auto& [key, message] : book.status().fields()) {
-    if (key.find(row.key) != std::string::npos && message.find(row.message) != std::string::npos) found = true;
+    if (key.find(row.key) != std::string::npos && message.find(row.message) != std::string::npos)
+      found = true;
   }
   std::string all;
   for (const auto& [key, message] : book.status().fields()) all += key + " → " + message + "\n";
-  EXPECT_TRUE(found) << "want " << row.key << " → " << row.message << "\ngot " << book.status().message() << "\n"
+  EXPECT_TRUE(found) << "want " << row.key << " → " << row.message << "\ngot " << book.status().message()
+                     << "\n"
                      << all;
 }
 
@@ -227,7 +248,8 @@ TEST(RuleErrorsTest, AreAllReportedAtOnceAndTheMessageNamesTheFirst) {
 }
 
 TEST(ConditionListTest, KeepsVietnameseInEveryKindOfString) {
-  Result<std::vector<RuleCondition>> list = ParseConditionList("gk", R"x(# Tiêu chí của tỉnh — chú thích có dấu
+  Result<std::vector<RuleCondition>> list =
+      ParseConditionList("gk", R"x(# Tiêu chí của tỉnh — chú thích có dấu
 [[condition]]
 primitive = 'rating_at_least'  # chú thích sau giá trị: Đạt
 rating = "HTXS"
@@ -240,7 +262,8 @@ primitive = "judgement"
 text = """\
        Ý kiến của Hội đồng \u00C2"""
 basis = '''Điều 75 'khoản 2' \ "Luật"'''
-)x", SubjectType::kPerson);
+)x",
+                         SubjectType::kPerson);
   ASSERT_TRUE(list.ok()) << list.status().message();
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].text, R"({rating} năm {year} — "trích dẫn" \ gạch 🏅)");
@@ -259,14 +282,16 @@ primitive = "meets_standard_of"
 award = "GK"
 text = "x"
 basis = "y"
-)", SubjectType::kPerson);
+)",
+                                                               SubjectType::kPerson);
   EXPECT_FALSE(self.ok());
   Result<std::vector<RuleCondition>> unit_only = ParseConditionList("gk", R"(
 [[condition]]
 primitive = "block_leader"
 text = "x"
 basis = "y"
-)", SubjectType::kPerson);
+)",
+                                                                    SubjectType::kPerson);
   EXPECT_FALSE(unit_only.ok());
   Result<std::vector<RuleCondition>> junk = ParseConditionList("gk", "[[condition]\n", SubjectType::kUnit);
   EXPECT_FALSE(junk.ok());
