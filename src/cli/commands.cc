@@ -255,7 +255,7 @@ int Main(int argc, char** argv, const std::string& env_db) {
 
   std::string kind, file;
   CLI::App* import = app.add_subcommand("import", "Nhập dữ liệu từ CSV hoặc xlsx");
-  import->add_option("KIND", kind, "units | people | memberships")->required();
+  import->add_option("KIND", kind, "units | people | memberships | evaluations | initiatives | disciplines | awards")->required();
   import->add_option("FILE", file, "Tệp .csv hoặc .xlsx")->required();
   add_db(import);
 

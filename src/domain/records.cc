@@ -1,73 +1,8 @@
 #include "domain/records.h"
 
-#include "base/utf8.h"
-#include "domain/text.h"
+#include "domain/raw_fields.h"
 
 namespace thidua::domain {
-namespace {
-
-constexpr size_t kMaxNameBytes = 600;  // ≈ 200 Vietnamese characters
-
-// Collects per-field errors while a record is parsed.
-class Errors {
- public:
-  void Add(const std::string& field, std::string message) {
-    if (!status_.fields().count(field)) status_.WithField(field, std::move(message));
-  }
-  bool empty() const { return status_.fields().empty(); }
-  Status Take() { return std::move(status_); }
-
- private:
-  Status status_{Code::kInvalidArgument, "Dữ liệu không hợp lệ, vui lòng kiểm tra các trường được đánh dấu."};
-};
-
-std::string Get(const RawFields& raw, const char* key) {
-  auto it = raw.find(key);
-  if (it == raw.end()) return "";
-  return std::string(Trim(it->second));
-}
-
-// Reads a text field: must be valid UTF-8 (already checked by callers of the parsers, but
-// imports and forms arrive by many doors) and is returned in NFC.
-std::string Text(const RawFields& raw, const char* key, Errors& errors) {
-  std::string value = Get(raw, key);
-  if (!IsValidUtf8(value)) {
-    errors.Add(key, "Không phải văn bản UTF-8 hợp lệ.");
-    return "";
-  }
-  return Nfc(value);
-}
-
-std::optional<Date> OptionalDate(const RawFields& raw, const char* key, Errors& errors) {
-  std::string value = Get(raw, key);
-  if (value.empty()) return std::nullopt;
-  std::optional<Date> date = Date::Parse(value);
-  if (!date) errors.Add(key, "Ngày không hợp lệ: \"" + value + "\" (dùng dd/mm/yyyy hoặc yyyy-mm-dd).");
-  return date;
-}
-
-bool InCatalogue(const std::vector<Option>& catalogue, std::string_view code) {
-  for (const Option& o : catalogue) {
-    if (o.code == code) return true;
-  }
-  return false;
-}
-
-void RequireCode(const std::string& code, const char* key, Errors& errors) {
-  if (code.empty()) errors.Add(key, "Bắt buộc nhập mã.");
-  else if (!IsValidCode(code)) errors.Add(key, "Mã gồm chữ không dấu, số và các ký tự _ . - (bắt đầu bằng chữ hoặc số, tối đa 40 ký tự).");
-}
-
-void OptionalCode(const std::string& code, const char* key, Errors& errors) {
-  if (!code.empty() && !IsValidCode(code)) errors.Add(key, "Mã không hợp lệ: \"" + code + "\".");
-}
-
-void RequireName(const std::string& name, const char* key, Errors& errors) {
-  if (name.empty()) errors.Add(key, "Bắt buộc nhập tên.");
-  else if (name.size() > kMaxNameBytes) errors.Add(key, "Tên quá dài (tối đa khoảng 200 ký tự).");
-}
-
-}  // namespace
 
 const std::vector<Option>& UnitKinds() {
   static const std::vector<Option> kinds = {
@@ -141,26 +76,26 @@ bool Overlaps(const Interval& a, const Interval& b) {
 }
 
 Result<UnitRecord> ParseUnit(const RawFields& raw) {
-  Errors errors;
+  FieldErrors errors;
   UnitRecord unit;
-  unit.code = Get(raw, "code");
+  unit.code = GetField(raw, "code");
   RequireCode(unit.code, "code", errors);
-  unit.name = Text(raw, "name", errors);
+  unit.name = TextField(raw, "name", errors);
   RequireName(unit.name, "name", errors);
-  unit.parent_code = Get(raw, "parent_code");
+  unit.parent_code = GetField(raw, "parent_code");
   OptionalCode(unit.parent_code, "parent_code", errors);
   if (!unit.parent_code.empty() && unit.parent_code == unit.code) {
     errors.Add("parent_code", "Đơn vị không thể trực thuộc chính nó.");
   }
-  unit.kind = Get(raw, "kind");
+  unit.kind = GetField(raw, "kind");
   if (unit.kind.empty()) errors.Add("kind", "Bắt buộc chọn loại đơn vị.");
   else if (!InCatalogue(UnitKinds(), unit.kind)) errors.Add("kind", "Loại đơn vị không có trong danh mục: \"" + unit.kind + "\".");
-  unit.field = Get(raw, "field");
+  unit.field = GetField(raw, "field");
   if (!unit.field.empty() && !InCatalogue(UnitFields(), unit.field)) {
     errors.Add("field", "Lĩnh vực không có trong danh mục: \"" + unit.field + "\".");
   }
-  unit.valid_from = OptionalDate(raw, "valid_from", errors);
-  unit.valid_to = OptionalDate(raw, "valid_to", errors);
+  unit.valid_from = OptionalDateField(raw, "valid_from", errors);
+  unit.valid_to = OptionalDateField(raw, "valid_to", errors);
   if (unit.valid_from && unit.valid_to && *unit.valid_to < *unit.valid_from) {
     errors.Add("valid_to", "Ngày hết hiệu lực phải sau ngày bắt đầu.");
   }
@@ -179,19 +114,19 @@ RawFields ToRaw(const UnitRecord& unit) {
 }
 
 Result<UnitEventRecord> ParseUnitEvent(const RawFields& raw) {
-  Errors errors;
+  FieldErrors errors;
   UnitEventRecord event;
-  event.unit_code = Get(raw, "unit_code");
+  event.unit_code = GetField(raw, "unit_code");
   RequireCode(event.unit_code, "unit_code", errors);
-  event.kind = Get(raw, "kind");
+  event.kind = GetField(raw, "kind");
   if (!InCatalogue(LineageKinds(), event.kind)) errors.Add("kind", "Loại sự kiện không hợp lệ.");
-  std::optional<Date> date = OptionalDate(raw, "date", errors);
+  std::optional<Date> date = OptionalDateField(raw, "date", errors);
   if (date) event.date = *date;
-  else if (Get(raw, "date").empty()) errors.Add("date", "Bắt buộc nhập ngày.");
-  event.legal_act = Text(raw, "legal_act", errors);
+  else if (GetField(raw, "date").empty()) errors.Add("date", "Bắt buộc nhập ngày.");
+  event.legal_act = TextField(raw, "legal_act", errors);
   if (event.legal_act.empty()) errors.Add("legal_act", "Bắt buộc nêu văn bản pháp lý (số, ngày, cơ quan ban hành).");
   else if (event.legal_act.size() > 1000) errors.Add("legal_act", "Văn bản pháp lý quá dài.");
-  event.related_unit_code = Get(raw, "related_unit_code");
+  event.related_unit_code = GetField(raw, "related_unit_code");
   OptionalCode(event.related_unit_code, "related_unit_code", errors);
   bool needs_related = event.kind == "merged_into" || event.kind == "split_from";
   if (needs_related && event.related_unit_code.empty()) {
@@ -200,33 +135,33 @@ Result<UnitEventRecord> ParseUnitEvent(const RawFields& raw) {
   if (!event.related_unit_code.empty() && event.related_unit_code == event.unit_code) {
     errors.Add("related_unit_code", "Đơn vị liên quan phải khác đơn vị này.");
   }
-  event.note = Text(raw, "note", errors);
+  event.note = TextField(raw, "note", errors);
   if (!errors.empty()) return errors.Take();
   return event;
 }
 
 Result<PersonRecord> ParsePerson(const RawFields& raw, Date today) {
-  Errors errors;
+  FieldErrors errors;
   PersonRecord person;
-  person.code = Get(raw, "code");
+  person.code = GetField(raw, "code");
   RequireCode(person.code, "code", errors);
-  person.full_name = Text(raw, "full_name", errors);
+  person.full_name = TextField(raw, "full_name", errors);
   if (person.full_name.empty()) errors.Add("full_name", "Bắt buộc nhập họ và tên.");
   else if (person.full_name.size() > kMaxNameBytes) errors.Add("full_name", "Họ và tên quá dài.");
-  person.gender = Get(raw, "gender");
+  person.gender = GetField(raw, "gender");
   if (person.gender.empty()) errors.Add("gender", "Bắt buộc chọn giới tính (nam, nu, khac).");
   else if (!InCatalogue(Genders(), person.gender)) {
     errors.Add("gender", "Giới tính phải là nam, nu hoặc khac (nhận được \"" + person.gender + "\").");
   }
-  person.birth_date = OptionalDate(raw, "birth_date", errors);
+  person.birth_date = OptionalDateField(raw, "birth_date", errors);
   if (person.birth_date && (*person.birth_date > today || person.birth_date->year() < 1900)) {
     errors.Add("birth_date", "Ngày sinh phải sau năm 1900 và không muộn hơn hôm nay.");
   }
-  person.unit_code = Get(raw, "unit_code");
+  person.unit_code = GetField(raw, "unit_code");
   OptionalCode(person.unit_code, "unit_code", errors);
-  person.position = Text(raw, "position", errors);
+  person.position = TextField(raw, "position", errors);
   if (person.position.size() > kMaxNameBytes) errors.Add("position", "Chức vụ quá dài.");
-  person.recruited_on = OptionalDate(raw, "recruited_on", errors);
+  person.recruited_on = OptionalDateField(raw, "recruited_on", errors);
   if (person.recruited_on && person.birth_date && *person.recruited_on <= *person.birth_date) {
     errors.Add("recruited_on", "Ngày tuyển dụng phải sau ngày sinh.");
   }
@@ -245,16 +180,16 @@ RawFields ToRaw(const PersonRecord& person) {
 }
 
 Result<MembershipRecord> ParseMembership(const RawFields& raw) {
-  Errors errors;
+  FieldErrors errors;
   MembershipRecord membership;
-  membership.person_code = Get(raw, "person_code");
+  membership.person_code = GetField(raw, "person_code");
   RequireCode(membership.person_code, "person_code", errors);
-  membership.unit_code = Get(raw, "unit_code");
+  membership.unit_code = GetField(raw, "unit_code");
   RequireCode(membership.unit_code, "unit_code", errors);
-  std::optional<Date> from = OptionalDate(raw, "from", errors);
+  std::optional<Date> from = OptionalDateField(raw, "from", errors);
   if (from) membership.from = *from;
-  else if (Get(raw, "from").empty()) errors.Add("from", "Bắt buộc nhập ngày bắt đầu.");
-  membership.to = OptionalDate(raw, "to", errors);
+  else if (GetField(raw, "from").empty()) errors.Add("from", "Bắt buộc nhập ngày bắt đầu.");
+  membership.to = OptionalDateField(raw, "to", errors);
   if (from && membership.to && *membership.to < *from) {
     errors.Add("to", "Ngày kết thúc không được trước ngày bắt đầu.");
   }

@@ -10,6 +10,9 @@
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/person_service.h"
+#include "service/record_service.h"
+#include "store/award_repo.h"
+#include "store/record_repo.h"
 #include "store/person_repo.h"
 #include "store/unit_repo.h"
 
@@ -27,6 +30,11 @@ const std::vector<KindColumns>& Catalogue() {
       {"units", {"code", "name", "kind", "parent_code", "field", "valid_from", "valid_to"}, 3},
       {"people", {"code", "full_name", "gender", "birth_date", "unit_code", "position", "recruited_on"}, 3},
       {"memberships", {"person_code", "unit_code", "from", "to"}, 3},
+      {"evaluations", {"subject_type", "subject_code", "year", "rating"}, 4},
+      {"initiatives", {"code", "title", "author_codes", "scope", "recognized_on", "recognized_by"}, 5},
+      {"disciplines", {"person_code", "level", "from", "to", "pending"}, 3},
+      {"awards", {"subject_type", "subject_code", "award_code", "year", "method", "decision_no", "decision_date",
+                  "issuer", "revoked", "period_from", "signer", "bonus_amount", "revoke_reason", "unit_code"}, 8},
   };
   return kinds;
 }
@@ -101,6 +109,7 @@ Result<ImportReport> Finish(ImportReport report, const Status& written) {
 struct UnitIndex {
   std::unordered_map<std::string, UnitId> ids;
   std::optional<std::unordered_set<int64_t>> writable;  // empty: every unit
+  std::unordered_map<int64_t, store::units::UnitRow> rows;  // by id
 
   // True if `code` names a unit the actor may import into.
   bool Writable(const std::string& code) const {
@@ -112,15 +121,92 @@ struct UnitIndex {
 Result<UnitIndex> LoadUnitIndex(store::Conn& conn, const Actor& actor) {
   UnitIndex index;
   THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, std::nullopt));
-  for (const auto& u : units) index.ids[u.code] = u.id;
+  for (const auto& u : units) {
+    index.ids[u.code] = u.id;
+    index.rows.emplace(u.id.value(), u);
+  }
   THIDUA_ASSIGN_OR_RETURN(index.writable, WritableUnits(conn, actor));
   return index;
+}
+
+std::string InScope(const Actor& actor) { return ScopeRoot(actor) ? " trong phạm vi của bạn" : ""; }
+
+// Every person's id by code, their memberships, and the people whose records the actor may import
+// (a membership open today in a writable unit; PersonInScope for a whole file at once).
+struct PeopleIndex {
+  std::unordered_map<std::string, PersonId> ids;
+  std::unordered_map<int64_t, std::vector<store::people::MembershipRow>> memberships;  // by person id
+  std::optional<std::unordered_set<int64_t>> in_scope;  // empty: everyone
+
+  std::optional<PersonId> Writable(const std::string& code) const {
+    auto it = ids.find(code);
+    if (it == ids.end() || (in_scope && !in_scope->count(it->second.value()))) return std::nullopt;
+    return it->second;
+  }
+};
+
+Result<PeopleIndex> LoadPeopleIndex(store::Conn& conn, const UnitIndex& units, Date today) {
+  PeopleIndex index;
+  THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::PersonRow> people, store::people::All(conn));
+  for (const auto& p : people) index.ids[p.code] = p.id;
+  THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::MembershipRow> memberships, store::people::AllMemberships(conn));
+  if (units.writable) index.in_scope.emplace();
+  for (auto& m : memberships) {
+    bool open = m.from <= today && (!m.to || *m.to >= today);
+    if (index.in_scope && open && units.writable->count(m.unit.value())) index.in_scope->insert(m.person.value());
+    auto unit = units.rows.find(m.unit.value());
+    if (unit != units.rows.end()) {
+      m.unit_code = unit->second.code;
+      m.unit_name = unit->second.name;
+    }
+    index.memberships[m.person.value()].push_back(std::move(m));
+  }
+  return index;
+}
+
+// Parses every row with `parse`; bad rows go to the report, rows whose key repeats an earlier row's too.
+template <typename Record, typename Parse, typename Key>
+std::vector<std::optional<Record>> ParseRows(const domain::Table& table, ImportReport& report, Parse parse, Key key,
+                                             const char* key_column) {
+  std::vector<std::optional<Record>> records(table.rows.size());
+  std::set<decltype(key(std::declval<const Record&>()))> seen;
+  for (size_t i = 0; i < table.rows.size(); ++i) {
+    Result<Record> record = parse(RowFields(table, i));
+    if (!record.ok()) {
+      AddFieldErrors(record.status(), table.row_lines[i], report);
+      continue;
+    }
+    if (!seen.insert(key(*record)).second) {
+      report.errors.push_back({table.row_lines[i], key_column, "Bản ghi lặp lại trong tệp (trùng với một dòng trên)."});
+    }
+    records[i] = std::move(record).value();
+  }
+  return records;
+}
+
+// Writes one imported row: `before` is the stored record's fields (nullopt when there is none) and
+// `after` the file's. Unchanged rows are only counted; otherwise `write` inserts or updates the row and
+// returns the audit row's entity id, and `audit` gathers the row recording the change (the caller
+// flushes it in the same transaction).
+template <typename Write>
+Status WriteRow(AuditBatch& audit, const std::string& action, const std::string& entity,
+                const std::optional<domain::RawFields>& before, const domain::RawFields& after, ImportReport& report,
+                Write write) {
+  if (before && *before == after) {
+    ++report.unchanged;
+    return Status::Ok();
+  }
+  THIDUA_ASSIGN_OR_RETURN(std::string entity_id, write());
+  audit.Add(action, entity, std::move(entity_id), before, after);
+  ++(before ? report.updated : report.created);
+  return Status::Ok();
 }
 
 }  // namespace
 
 const std::vector<std::string>& ImportKinds() {
-  static const std::vector<std::string> kinds = {"units", "people", "memberships"};
+  static const std::vector<std::string> kinds = {"units",       "people",      "memberships", "evaluations",
+                                                 "initiatives", "disciplines", "awards"};
   return kinds;
 }
 
@@ -129,6 +215,14 @@ std::vector<std::string> ImportColumns(std::string_view kind) {
   if (kind == "units") return {"code", "name", "parent_code", "kind", "field", "valid_from", "valid_to"};
   if (kind == "people") return {"code", "full_name", "gender", "birth_date", "unit_code", "position", "recruited_on"};
   if (kind == "memberships") return {"person_code", "unit_code", "from", "to"};
+  if (kind == "evaluations") return {"subject_type", "subject_code", "year", "rating"};
+  if (kind == "initiatives") return {"code", "title", "author_codes", "scope", "recognized_on", "recognized_by"};
+  if (kind == "disciplines") return {"person_code", "level", "from", "to", "pending"};
+  // API.md's columns, then the optional ones thidua also reads.
+  if (kind == "awards") {
+    return {"subject_type", "subject_code", "award_code", "year", "method", "decision_no", "decision_date", "issuer",
+            "revoked", "period_from", "signer", "bonus_amount", "revoke_reason", "unit_code"};
+  }
   return {};
 }
 
@@ -146,6 +240,10 @@ Result<ImportReport> ImportService::ImportTable(const Actor& actor, std::string_
   if (!header_report.ok()) return header_report;
   if (kind == "units") return ImportUnits(actor, table, progress);
   if (kind == "people") return ImportPeople(actor, table, progress);
+  if (kind == "evaluations") return ImportEvaluations(actor, table, progress);
+  if (kind == "initiatives") return ImportInitiatives(actor, table, progress);
+  if (kind == "disciplines") return ImportDisciplines(actor, table, progress);
+  if (kind == "awards") return ImportAwards(actor, table, progress);
   return ImportMemberships(actor, table, progress);
 }
 
@@ -355,6 +453,7 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
     std::map<std::tuple<int64_t, int64_t, Date>, const store::people::MembershipRow*> by_key;
     for (const auto& m : memberships) by_key[{m.person.value(), m.unit.value(), m.from}] = &m;
     int64_t total = static_cast<int64_t>(records.size());
+    AuditBatch audit(ctx_, actor);
     for (size_t i = 0; i < records.size(); ++i) {
       const domain::MembershipRecord& m = records[i];
       PersonId person = person_ids.at(m.person_code);
@@ -362,24 +461,332 @@ Result<ImportReport> ImportService::ImportMemberships(const Actor& actor, const 
       domain::RawFields after = {{"person_code", m.person_code}, {"unit_code", m.unit_code},
                                  {"from", m.from.Iso()}, {"to", m.to ? m.to->Iso() : ""}};
       auto found = by_key.find({person.value(), unit.value(), m.from});
-      if (found == by_key.end()) {
-        THIDUA_RETURN_IF_ERROR(store::people::InsertMembership(conn, person, unit, m.from, m.to).status());
-        THIDUA_RETURN_IF_ERROR(
-            RecordAudit(conn, ctx_, actor, "membership.import", "person", m.person_code, std::nullopt, after));
-        ++report.created;
-      } else if (found->second->to != m.to) {
-        domain::RawFields before = after;
-        before["to"] = found->second->to ? found->second->to->Iso() : "";
-        THIDUA_RETURN_IF_ERROR(store::people::UpdateMembershipEnd(conn, found->second->id, m.to));
-        THIDUA_RETURN_IF_ERROR(
-            RecordAudit(conn, ctx_, actor, "membership.import", "person", m.person_code, before, after));
-        ++report.updated;
-      } else {
-        ++report.unchanged;
+      std::optional<domain::RawFields> before;
+      if (found != by_key.end()) {
+        before = after;
+        (*before)["to"] = found->second->to ? found->second->to->Iso() : "";
       }
+      THIDUA_RETURN_IF_ERROR(WriteRow(audit, "membership.import", "person", before, after, report,
+                                      [&]() -> Result<std::string> {
+        if (found == by_key.end()) {
+          THIDUA_RETURN_IF_ERROR(store::people::InsertMembership(conn, person, unit, m.from, m.to).status());
+        } else {
+          THIDUA_RETURN_IF_ERROR(store::people::UpdateMembershipEnd(conn, found->second->id, m.to));
+        }
+        return m.person_code;
+      }));
       Tick(progress, static_cast<int64_t>(i + 1), total);
     }
+    return audit.Flush(conn);
+  });
+  return Finish(std::move(report), status);
+}
+
+// ---- records ----
+
+Result<ImportReport> ImportService::ImportEvaluations(const Actor& actor, const domain::Table& table,
+                                                      const Progress& progress) {
+  ImportReport report = NewReport("evaluations", table);
+  Date today = ctx_.clock.Today();
+  auto records = ParseRows<domain::EvaluationRecord>(
+      table, report, [today](const domain::RawFields& raw) { return domain::ParseEvaluation(raw, today); },
+      [](const domain::EvaluationRecord& e) { return std::tuple(e.subject_type, e.subject_code, e.year); }, "year");
+  Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(PeopleIndex people, LoadPeopleIndex(conn, units, today));
+    // The subject of each row, as the evaluations table keys it: ('p' or 'u', id).
+    std::vector<std::pair<char, int64_t>> subjects(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i]) continue;
+      const domain::EvaluationRecord& e = *records[i];
+      if (e.subject_type == "person") {
+        std::optional<PersonId> person = people.Writable(e.subject_code);
+        if (person) subjects[i] = {'p', person->value()};
+      } else if (units.Writable(e.subject_code)) {
+        subjects[i] = {'u', units.ids.at(e.subject_code).value()};
+      }
+      if (subjects[i].second == 0) {
+        report.errors.push_back({table.row_lines[i], "subject_code",
+                                 "Không tìm thấy " + std::string(e.subject_type == "person" ? "cá nhân" : "đơn vị") +
+                                     " \"" + e.subject_code + "\"" + InScope(actor) + "."});
+      }
+    }
+    if (!report.ok()) return FailedPrecondition("import rejected");
+    THIDUA_ASSIGN_OR_RETURN(std::vector<store::records::EvaluationRow> existing, store::records::AllEvaluations(conn));
+    std::map<std::tuple<char, int64_t, int>, const store::records::EvaluationRow*> by_key;
+    for (const auto& e : existing) by_key[{e.person ? 'p' : 'u', e.person ? e.person->value() : e.unit->value(), e.year}] = &e;
+    int64_t now = ctx_.clock.NowMillis(), total = static_cast<int64_t>(records.size());
+    AuditBatch audit(ctx_, actor);
+    for (size_t i = 0; i < records.size(); ++i) {
+      const domain::EvaluationRecord& e = *records[i];
+      auto [type, id] = subjects[i];
+      auto found = by_key.find({type, id, e.year});
+      std::optional<domain::RawFields> before;
+      if (found != by_key.end()) {
+        domain::EvaluationRecord old = e;
+        old.rating = found->second->rating;
+        before = domain::ToRaw(old);
+      }
+      THIDUA_RETURN_IF_ERROR(WriteRow(audit, "evaluation.import", e.subject_type, before,
+                                      domain::ToRaw(e), report, [&]() -> Result<std::string> {
+        if (found != by_key.end()) {
+          THIDUA_RETURN_IF_ERROR(store::records::UpdateEvaluationRating(conn, found->second->id, e.rating, now));
+          return e.subject_code;
+        }
+        store::records::Subject subject = type == 'p' ? store::records::Subject::Of(PersonId(id))
+                                                      : store::records::Subject::Of(UnitId(id));
+        THIDUA_RETURN_IF_ERROR(store::records::InsertEvaluation(conn, subject, e.year, e.rating, now).status());
+        return e.subject_code;
+      }));
+      Tick(progress, static_cast<int64_t>(i + 1), total);
+    }
+    return audit.Flush(conn);
+  });
+  return Finish(std::move(report), status);
+}
+
+Result<ImportReport> ImportService::ImportInitiatives(const Actor& actor, const domain::Table& table,
+                                                      const Progress& progress) {
+  ImportReport report = NewReport("initiatives", table);
+  Date today = ctx_.clock.Today();
+  auto records = ParseRows<domain::InitiativeRecord>(
+      table, report, [today](const domain::RawFields& raw) { return domain::ParseInitiative(raw, today); },
+      [](const domain::InitiativeRecord& i) { return i.code; }, "code");
+  Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(PeopleIndex people, LoadPeopleIndex(conn, units, today));
+    THIDUA_ASSIGN_OR_RETURN(std::vector<store::records::InitiativeRow> existing, store::records::AllInitiatives(conn));
+    std::unordered_map<std::string, const store::records::InitiativeRow*> by_code;
+    for (const auto& i : existing) by_code[i.code] = &i;
+    std::vector<std::vector<PersonId>> authors(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i]) continue;
+      std::string missing;
+      for (const std::string& code : records[i]->author_codes) {
+        std::optional<PersonId> person = people.Writable(code);
+        if (person) authors[i].push_back(*person);
+        else missing += (missing.empty() ? "" : ", ") + code;
+      }
+      if (!missing.empty()) {
+        report.errors.push_back({table.row_lines[i], "author_codes", "Không tìm thấy tác giả" + InScope(actor) + ": " + missing + "."});
+      }
+      auto found = by_code.find(records[i]->code);
+      if (found != by_code.end() && people.in_scope) {
+        bool visible = false;
+        for (const auto& a : found->second->authors) visible = visible || people.in_scope->count(a.id.value());
+        if (!visible) report.errors.push_back({table.row_lines[i], "code", "Mã sáng kiến đã được dùng ngoài phạm vi của bạn."});
+      }
+    }
+    if (!report.ok()) return FailedPrecondition("import rejected");
+    std::unordered_map<int64_t, std::string> code_of;
+    for (const auto& [code, id] : people.ids) code_of[id.value()] = code;
+    int64_t now = ctx_.clock.NowMillis(), total = static_cast<int64_t>(records.size());
+    AuditBatch audit(ctx_, actor);
+    for (size_t i = 0; i < records.size(); ++i) {
+      const domain::InitiativeRecord& initiative = *records[i];
+      auto found = by_code.find(initiative.code);
+      std::optional<domain::RawFields> before;
+      if (found != by_code.end()) {
+        domain::InitiativeRecord old = found->second->ToRecord();
+        old.author_codes.clear();
+        for (const auto& a : found->second->authors) old.author_codes.push_back(code_of[a.id.value()]);
+        before = domain::ToRaw(old);
+      }
+      THIDUA_RETURN_IF_ERROR(WriteRow(audit, "initiative.import", "initiative", before,
+                                      domain::ToRaw(initiative), report, [&]() -> Result<std::string> {
+        if (found == by_code.end()) {
+          THIDUA_RETURN_IF_ERROR(store::records::InsertInitiative(conn, initiative, authors[i], now).status());
+        } else {
+          THIDUA_RETURN_IF_ERROR(store::records::UpdateInitiative(conn, found->second->id, initiative, authors[i], now));
+        }
+        return initiative.code;
+      }));
+      Tick(progress, static_cast<int64_t>(i + 1), total);
+    }
+    return audit.Flush(conn);
+  });
+  return Finish(std::move(report), status);
+}
+
+Result<ImportReport> ImportService::ImportDisciplines(const Actor& actor, const domain::Table& table,
+                                                      const Progress& progress) {
+  ImportReport report = NewReport("disciplines", table);
+  Date today = ctx_.clock.Today();
+  auto records = ParseRows<domain::DisciplineRecord>(
+      table, report, [today](const domain::RawFields& raw) { return domain::ParseDiscipline(raw, today); },
+      [](const domain::DisciplineRecord& d) { return std::pair(d.person_code, d.from); }, "from");
+  Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(PeopleIndex people, LoadPeopleIndex(conn, units, today));
+    std::vector<PersonId> persons(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i]) continue;
+      std::optional<PersonId> person = people.Writable(records[i]->person_code);
+      if (person) persons[i] = *person;
+      else report.errors.push_back({table.row_lines[i], "person_code", "Không tìm thấy cá nhân \"" + records[i]->person_code + "\"" + InScope(actor) + "."});
+    }
+    if (!report.ok()) return FailedPrecondition("import rejected");
+    THIDUA_ASSIGN_OR_RETURN(std::vector<store::records::DisciplineRow> existing, store::records::AllDisciplines(conn));
+    std::map<std::pair<int64_t, Date>, const store::records::DisciplineRow*> by_key;
+    for (const auto& d : existing) by_key[{d.person.value(), d.from}] = &d;
+    int64_t now = ctx_.clock.NowMillis(), total = static_cast<int64_t>(records.size());
+    AuditBatch audit(ctx_, actor);
+    for (size_t i = 0; i < records.size(); ++i) {
+      const domain::DisciplineRecord& d = *records[i];
+      auto found = by_key.find({persons[i].value(), d.from});
+      std::optional<domain::RawFields> before;
+      if (found != by_key.end()) {
+        domain::DisciplineRecord old = found->second->ToRecord();
+        old.person_code = d.person_code;
+        before = domain::ToRaw(old);
+      }
+      THIDUA_RETURN_IF_ERROR(WriteRow(audit, "discipline.import", "person", before, domain::ToRaw(d),
+                                      report, [&]() -> Result<std::string> {
+        if (found == by_key.end()) {
+          THIDUA_RETURN_IF_ERROR(store::records::InsertDiscipline(conn, persons[i], d, now).status());
+        } else {
+          THIDUA_RETURN_IF_ERROR(store::records::UpdateDiscipline(conn, found->second->id, d, now));
+        }
+        return d.person_code;
+      }));
+      Tick(progress, static_cast<int64_t>(i + 1), total);
+    }
+    return audit.Flush(conn);
+  });
+  return Finish(std::move(report), status);
+}
+
+namespace {
+
+// An award's natural key: subject type, subject (person or unit id, or a household's name), code, year.
+using AwardKey = std::tuple<std::string, std::string, std::string, int>;
+
+AwardKey KeyOf(const std::string& type, const std::string& subject, const std::string& code, int year) {
+  return {type, subject, code, year};
+}
+
+// Resolves the subject of an award row and where it is attributed; an error in `report` otherwise.
+std::optional<store::awards::Target> AwardTarget(const domain::AwardRecord& award, const UnitIndex& units,
+                                                 const PeopleIndex& people, const Actor& actor, int line,
+                                                 ImportReport& report) {
+  store::awards::Target target;
+  if (award.subject_type == "person") {
+    std::optional<PersonId> person = people.Writable(award.subject_code);
+    if (!person) {
+      report.errors.push_back({line, "subject_code", "Không tìm thấy cá nhân \"" + award.subject_code + "\"" + InScope(actor) + "."});
+      return std::nullopt;
+    }
+    target.person = person;
+    auto memberships = people.memberships.find(person->value());
+    if (memberships != people.memberships.end()) {
+      if (std::optional<store::people::MembershipRow> m = MembershipOn(memberships->second, award.decision_date)) {
+        target.unit = m->unit;
+        target.unit_name = m->unit_name;
+      }
+    }
+    return target;
+  }
+  bool household = award.subject_type == "household";
+  const std::string& code = household ? award.unit_code : award.subject_code;
+  const char* column = household ? "unit_code" : "subject_code";
+  if (household && code.empty()) {
+    if (!units.writable) return target;
+    report.errors.push_back({line, column, "Bắt buộc nhập đơn vị (xã, phường) của hộ gia đình thuộc phạm vi của bạn."});
+    return std::nullopt;
+  }
+  if (!units.Writable(code)) {
+    report.errors.push_back({line, column, "Không tìm thấy đơn vị \"" + code + "\"" + InScope(actor) + "."});
+    return std::nullopt;
+  }
+  const store::units::UnitRow& unit = units.rows.at(units.ids.at(code).value());
+  if (std::optional<std::string> ended = EndedBefore(unit, award.decision_date); ended && !household) {
+    report.errors.push_back({line, column, *ended});
+    return std::nullopt;
+  }
+  target.unit = unit.id;
+  target.unit_name = unit.name;
+  target.subject_name = unit.name;
+  return target;
+}
+
+std::string SubjectKey(const domain::AwardRecord& award, const store::awards::Target& target) {
+  if (target.person) return std::to_string(target.person->value());
+  if (award.subject_type == "unit") return std::to_string(target.unit->value());
+  return award.subject_code;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportService::ImportAwards(const Actor& actor, const domain::Table& table,
+                                                 const Progress& progress) {
+  ImportReport report = NewReport("awards", table);
+  Date today = ctx_.clock.Today();
+  std::vector<domain::AwardTypeRecord> types;
+  THIDUA_RETURN_IF_ERROR(ctx_.db.Read([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(types, store::awards::Types(conn));
     return Status::Ok();
+  }));
+  auto records = ParseRows<domain::AwardRecord>(
+      table, report, [&](const domain::RawFields& raw) { return domain::ParseAward(raw, types, today); },
+      [](const domain::AwardRecord& a) { return KeyOf(a.subject_type, a.subject_code, a.award_code, a.period_to); },
+      "award_code");
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (records[i] && records[i]->revoked && !MayRecordRevoked(actor)) {
+      report.errors.push_back({table.row_lines[i], "revoked", "Chỉ Ban Thi đua – Khen thưởng được ghi nhận khen thưởng đã bị thu hồi."});
+    }
+  }
+  Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
+    THIDUA_ASSIGN_OR_RETURN(PeopleIndex people, LoadPeopleIndex(conn, units, today));
+    std::vector<store::awards::Target> targets(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!records[i]) continue;
+      std::optional<store::awards::Target> target = AwardTarget(*records[i], units, people, actor, table.row_lines[i], report);
+      if (target) targets[i] = std::move(*target);
+    }
+    if (!report.ok()) return FailedPrecondition("import rejected");
+    THIDUA_ASSIGN_OR_RETURN(std::vector<store::awards::AwardRow> existing, store::awards::All(conn));
+    std::map<AwardKey, const store::awards::AwardRow*> by_key;
+    for (const auto& a : existing) {
+      std::string subject = a.person ? std::to_string(a.person->value())
+                            : a.subject_type == "unit" ? std::to_string(a.unit->value()) : a.subject_code;
+      by_key[KeyOf(a.subject_type, subject, a.award_code, a.period_to)] = &a;
+    }
+    int64_t now = ctx_.clock.NowMillis(), total = static_cast<int64_t>(records.size());
+    AuditBatch audit(ctx_, actor);
+    for (size_t i = 0; i < records.size(); ++i) {
+      domain::AwardRecord& award = *records[i];
+      store::awards::Target& target = targets[i];
+      auto found = by_key.find(KeyOf(award.subject_type, SubjectKey(award, target), award.award_code, award.period_to));
+      std::optional<domain::RawFields> before;
+      if (found != by_key.end()) {
+        const store::awards::AwardRow& old = *found->second;
+        // A revocation is a later decision: a file written before it does not undo it.
+        if (old.revoked) {
+          award.revoked = true;
+          award.revoke_reason = old.revoke_reason;
+        }
+        if (old.decision_date == award.decision_date && award.subject_type != "household") {
+          target.unit = old.unit;  // attributed when first recorded; names stay as they were then
+          target.unit_name = old.unit_name;
+        }
+        domain::AwardRecord stored = old.ToRecord();
+        stored.subject_code = award.subject_code;
+        if (target.unit == old.unit) stored.unit_code = award.unit_code;
+        before = domain::ToRaw(stored);
+      }
+      THIDUA_RETURN_IF_ERROR(WriteRow(audit, "award.import", "award", before, domain::ToRaw(award),
+                                      report, [&]() -> Result<std::string> {
+        if (found != by_key.end()) {
+          THIDUA_RETURN_IF_ERROR(store::awards::Update(conn, found->second->id, award, target, now));
+          return std::to_string(found->second->id.value());
+        }
+        THIDUA_ASSIGN_OR_RETURN(AwardId id, store::awards::Insert(conn, award, target, now));
+        return std::to_string(id.value());
+      }));
+      Tick(progress, static_cast<int64_t>(i + 1), total);
+    }
+    return audit.Flush(conn);
   });
   return Finish(std::move(report), status);
 }

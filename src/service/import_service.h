@@ -1,9 +1,14 @@
-// Imports of units, people and memberships from CSV or xlsx (columns of API.md, "Imports").
+// Imports of units, people, memberships, evaluations, initiatives, disciplines and awards from CSV or
+// xlsx (columns of API.md, "Imports"; awards also read period_from, signer, bonus_amount, revoke_reason
+// and unit_code).
 //
 // All or nothing: every row is validated first; if any row is bad, nothing is written and
 // the report lists each bad row with its line, column and reason. Otherwise everything is
 // written in one transaction, with one audit row per record created or changed. Re-importing
-// the same file changes nothing (rows are keyed by code, memberships by person, unit and start).
+// the same file changes nothing (rows are keyed by code; records without one by their natural key:
+// memberships by person, unit and start; evaluations by subject and year; disciplines by person and
+// start; awards by subject, award code and year). Records of people and units follow the scope rules
+// of RecordService; an award already revoked stays revoked when a file says otherwise.
 // Thread-safe.
 #pragma once
 
@@ -54,6 +59,10 @@ class ImportService {
   Result<ImportReport> ImportUnits(const Actor& actor, const domain::Table& table, const Progress& progress);
   Result<ImportReport> ImportPeople(const Actor& actor, const domain::Table& table, const Progress& progress);
   Result<ImportReport> ImportMemberships(const Actor& actor, const domain::Table& table, const Progress& progress);
+  Result<ImportReport> ImportEvaluations(const Actor& actor, const domain::Table& table, const Progress& progress);
+  Result<ImportReport> ImportInitiatives(const Actor& actor, const domain::Table& table, const Progress& progress);
+  Result<ImportReport> ImportDisciplines(const Actor& actor, const domain::Table& table, const Progress& progress);
+  Result<ImportReport> ImportAwards(const Actor& actor, const domain::Table& table, const Progress& progress);
   Context ctx_;
 };
 

@@ -6,17 +6,19 @@
 #include "service/import_service.h"
 #include "service/jobs.h"
 #include "service/person_service.h"
+#include "service/record_service.h"
 #include "service/unit_service.h"
 
 namespace thidua::service {
 
 struct Services {
   Services(Context ctx, AuthOptions auth_options)
-      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), imports(ctx), audit(ctx) {}
+      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), records(ctx), imports(ctx), audit(ctx) {}
   Context ctx;
   AuthService auth;
   UnitService units;
   PersonService people;
+  RecordService records;
   ImportService imports;
   AuditService audit;
   JobRunner jobs;

@@ -1000,6 +1000,98 @@ TEST_P(ApiTest, AUnitOfficerWorksInsideTheirSubtree) {
   EXPECT_EQ(Get("/api/v1/me", officer.Bearer()).Json()["unit"], "A");
 }
 
+// ---- records (issue 3) ----
+
+// An award body in the import columns of API.md.
+std::string AwardBody(const std::string& person, const std::string& code, const std::string& year,
+                      const std::string& decided) {
+  return json{{"subject_type", "person"}, {"subject_code", person},   {"award_code", code},
+              {"year", year},             {"method", "THUONG_XUYEN"}, {"decision_no", "12/QĐ-UBND"},
+              {"decision_date", decided}, {"issuer", "UBND tỉnh Thanh Lâm"}}
+      .dump();
+}
+
+TEST_P(ApiTest, APersonsAwardsComeNewestFirstWithRevokedOnesMarked) {
+  REQUIRE_READY();
+  office_ = Office();
+  std::vector<int64_t> ids;
+  for (auto [code, year, decided] : {std::tuple{"LDTT", "2022", "2023-01-10"}, std::tuple{"CSTDCS", "2024", "2025-01-10"},
+                                     std::tuple{"LDTT", "2023", "2024-01-10"}}) {
+    Reply created = Send("POST", "/api/v1/awards", AwardBody("P1", code, year, decided), office_.Bearer());
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.Json()["unit_code"], "A1");  // P1's unit on the decision date
+    ids.push_back(created.Json()["id"].get<int64_t>());
+  }
+  Session officer = Officer();
+  Reply refused = Send("POST", "/api/v1/awards/" + std::to_string(ids[2]) + "/revoke",
+                       R"({"reason":"Khai man thành tích"})", officer.Bearer());
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  Reply revoked = Send("POST", "/api/v1/awards/" + std::to_string(ids[2]) + "/revoke",
+                       R"({"reason":"Khai man thành tích"})", office_.Bearer());
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+
+  Reply awards = Get("/api/v1/people/P1/awards", officer.Bearer());
+  ASSERT_EQ(awards.status, 200) << awards.body;
+  json items = awards.Json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0]["year"], 2024);
+  EXPECT_EQ(items[0]["award_code"], "CSTDCS");
+  EXPECT_EQ(items[0]["decision_date"], "2025-01-10");
+  EXPECT_EQ(items[0]["revoked"], false);
+  EXPECT_EQ(items[1]["year"], 2023);
+  EXPECT_EQ(items[1]["revoked"], true);
+  EXPECT_EQ(items[1]["revoke_reason"], "Khai man thành tích");
+  EXPECT_EQ(items[2]["year"], 2022);
+  EXPECT_EQ(Get("/api/v1/people/P2/awards", officer.Bearer()).status, 404);  // outside the officer's subtree
+  EXPECT_EQ(Get("/api/v1/people/KHONG_CO/awards", office_.Bearer()).status, 404);
+  EXPECT_EQ(Get("/api/v1/people/P1/awards").status, 401);
+  json page = Get("/api/v1/awards?year=2023&award=LDTT", office_.Bearer()).Json();
+  EXPECT_EQ(page["total"], 1);
+  EXPECT_EQ(Get("/api/v1/awards?year=abc", office_.Bearer()).status, 400);
+}
+
+TEST_P(ApiWriteTest, BadRecordsAre422NamingTheFieldAndWriteNothing) {
+  REQUIRE_READY();
+  auto field_error = [&](const std::string& path, const std::string& body, const std::string& field) {
+    Reply reply = Send("POST", path, body, office_.Bearer());
+    EXPECT_EQ(reply.status, 422) << path << " " << body << " → " << reply.body;
+    EXPECT_FALSE(reply.ErrorField(field).empty()) << field << " in " << reply.body;
+  };
+  field_error("/api/v1/awards", AwardBody("P1", "KHONG_CO", "2024", "2025-01-10"), "award_code");
+  field_error("/api/v1/awards", AwardBody("P1", "LDTT", "1890", "2025-01-10"), "year");
+  field_error("/api/v1/awards", AwardBody("P1", "LDTT", "2025", "2024-12-31"), "decision_date");
+  field_error("/api/v1/awards", AwardBody("P1", "TTLDXS", "2024", "2025-01-10"), "award_code");  // not for a person
+  field_error("/api/v1/evaluations", R"({"subject_type":"person","subject_code":"P1","year":"2024","rating":"GIOI"})",
+              "rating");
+  field_error("/api/v1/evaluations", R"({"subject_type":"person","subject_code":"P1","year":"2099","rating":"HTT"})",
+              "year");
+  field_error("/api/v1/initiatives",
+              R"({"code":"SK1","title":"Số hoá hồ sơ","author_codes":"P1;P404","scope":"TINH","recognized_on":"2024-05-01"})",
+              "author_codes");
+  field_error("/api/v1/disciplines", R"({"person_code":"P1","level":"CANH_CAO","from":"2024-05-01","to":"2024-01-01"})",
+              "to");
+  field_error("/api/v1/awards", R"({"subject_type":"person","subject_code":"P1","nickname":"x"})", "nickname");
+  Reply number = Send("POST", "/api/v1/evaluations",
+                      R"({"subject_type":"person","subject_code":"P1","year":2024,"rating":"HTT"})", office_.Bearer());
+  EXPECT_EQ(number.status, 422);
+  EXPECT_EQ(number.ErrorField("year"), "Giá trị phải là chuỗi ký tự.");
+  EXPECT_EQ(Get("/api/v1/awards", office_.Bearer()).Json()["total"], 0);
+  EXPECT_EQ(Get("/api/v1/evaluations", office_.Bearer()).Json()["total"], 0);
+  ExpectNothingWritten();
+}
+
+TEST_P(ApiWriteTest, ASecondAwardForTheSameSubjectAwardAndYearIs409) {
+  REQUIRE_READY();
+  ASSERT_EQ(Send("POST", "/api/v1/awards", AwardBody("P1", "LDTT", "2024", "2025-01-10"), office_.Bearer()).status, 201);
+  auto [people, units, audit] = Snapshot();
+  Reply again = Send("POST", "/api/v1/awards", AwardBody("P1", "LDTT", "2024", "2025-03-01"), office_.Bearer());
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.Json()["error"]["code"], "already_exists");
+  EXPECT_FALSE(again.ErrorField("award_code").empty());
+  EXPECT_EQ(Snapshot(), std::make_tuple(people, units, audit));
+  EXPECT_EQ(Get("/api/v1/awards", office_.Bearer()).Json()["total"], 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ApiTest,
                          ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
                          testing::EngineParamName);

@@ -1,22 +1,54 @@
-// The JSON API of API.md for the foundation: auth, me, units, people, imports, jobs, audit.
+// The JSON API of API.md for the foundation: auth, me, units, people, imports, jobs, audit (records:
+// api_records.cc).
 #include <charconv>
 
 #include <nlohmann/json.hpp>
 
-#include "http/handlers/app.h"
+#include "http/handlers/api_support.h"
 #include "http/handlers/json_io.h"
 #include "http/parsers.h"
 #include "render/table_reader.h"
 
 namespace thidua::http {
-namespace {
 
 using nlohmann::json;
 
 std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 Response Json(unsigned status, const json& value) { return JsonResponse(status, Dump(value)); }
-
 std::string DateOrEmpty(const std::optional<Date>& date) { return date ? date->Iso() : ""; }
+Response Unauthorized() { return ErrorResponse(Unauthenticated("Cần đăng nhập.")); }
+
+std::optional<int64_t> ParseInt(const std::string& text) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<service::ListRequest> ParseList(const Request& request, Response& error) {
+  service::ListRequest list;
+  list.q = request.Query("q");
+  list.within_unit = request.Query("unit");
+  std::string sort = request.Query("sort");
+  if (!sort.empty() && sort[0] == '-') {
+    list.desc = true;
+    sort.erase(0, 1);
+  }
+  list.sort = sort;
+  for (auto [name, target] : {std::pair{"page", &list.page}, std::pair{"per_page", &list.per_page}}) {
+    std::string text = request.Query(name);
+    if (text.empty()) continue;
+    std::optional<int64_t> value = ParseInt(text);
+    if (!value || *value < 1 || (target == &list.per_page && *value > 500)) {
+      error = ErrorResponse(400, "bad_request", std::string("Tham số ") + name + " phải là số nguyên dương (per_page ≤ 500).");
+      return std::nullopt;
+    }
+    *target = *value;
+  }
+  return list;
+}
+
+namespace {
 
 json UserJson(const service::Actor& actor) {
   return {{"username", actor.username}, {"display_name", actor.display_name},
@@ -60,54 +92,6 @@ json AuditJson(const store::audit::Entry& e) {
   entry["before"] = e.before ? json::parse(*e.before, nullptr, false) : json(nullptr);
   entry["after"] = e.after ? json::parse(*e.after, nullptr, false) : json(nullptr);
   return entry;
-}
-
-template <typename T, typename F>
-json PageJson(const store::Page<T>& page, const service::ListRequest& request, F to_json) {
-  json items = json::array();
-  for (const T& item : page.items) items.push_back(to_json(item));
-  return {{"items", items}, {"page", request.page}, {"per_page", request.per_page}, {"total", page.total}};
-}
-
-Response Unauthorized() { return ErrorResponse(Unauthenticated("Cần đăng nhập.")); }
-
-std::optional<int64_t> ParseInt(const std::string& text) {
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// Reads q, page, per_page, sort ("-name" for descending) and unit from the query.
-std::optional<service::ListRequest> ParseList(const Request& request, Response& error) {
-  service::ListRequest list;
-  list.q = request.Query("q");
-  list.within_unit = request.Query("unit");
-  std::string sort = request.Query("sort");
-  if (!sort.empty() && sort[0] == '-') {
-    list.desc = true;
-    sort.erase(0, 1);
-  }
-  list.sort = sort;
-  for (auto [name, target] : {std::pair{"page", &list.page}, std::pair{"per_page", &list.per_page}}) {
-    std::string text = request.Query(name);
-    if (text.empty()) continue;
-    std::optional<int64_t> value = ParseInt(text);
-    if (!value || *value < 1 || (target == &list.per_page && *value > 500)) {
-      error = ErrorResponse(400, "bad_request", std::string("Tham số ") + name + " phải là số nguyên dương (per_page ≤ 500).");
-      return std::nullopt;
-    }
-    *target = *value;
-  }
-  return list;
-}
-
-template <typename F>
-Handler Authed(F body) {
-  return [body](Request& request) -> Response {
-    if (!request.actor) return Unauthorized();
-    return body(request, *request.actor);
-  };
 }
 
 const std::set<std::string> kUnitFields = {"code", "name", "parent_code", "kind", "field", "valid_from", "valid_to"};
@@ -305,7 +289,7 @@ void RegisterImportsAndJobs(Router& router, AppDeps& deps) {
         if (!allowed.ok()) return ErrorResponse(allowed);
         if (service::ImportColumns(kind).empty()) {
           return ErrorResponse(Status(InvalidArgument("Loại dữ liệu nhập không hợp lệ: \"" + kind + "\"."))
-                                   .WithField("kind", "Chọn units, people hoặc memberships."));
+                                   .WithField("kind", "Chọn units, people, memberships, evaluations, initiatives, disciplines hoặc awards."));
         }
         if (request.Query("async") != "1") {
           auto [status, body] = ImportAnswer(ImportBytes(deps.services.imports, actor, kind, request.body, *format, nullptr));
@@ -367,6 +351,7 @@ void RegisterApiRoutes(Router& router, AppDeps& deps) {
   RegisterPeople(router, deps);
   RegisterImportsAndJobs(router, deps);
   RegisterAudit(router, deps);
+  RegisterRecordApi(router, deps);
 }
 
 }  // namespace thidua::http

@@ -9,12 +9,14 @@ void RegisterAuthPages(Router& router, AppDeps& deps);
 void RegisterDashboard(Router& router, AppDeps& deps);
 void RegisterRecordPages(Router& router, AppDeps& deps);
 void RegisterImportPages(Router& router, AppDeps& deps);
+void RegisterHistoryPages(Router& router, AppDeps& deps);
 
 void RegisterPageRoutes(Router& router, AppDeps& deps) {
   RegisterAuthPages(router, deps);
   RegisterDashboard(router, deps);
   RegisterRecordPages(router, deps);
   RegisterImportPages(router, deps);
+  RegisterHistoryPages(router, deps);
 }
 
 void RegisterApp(Router& router, AppDeps& deps) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/clock.h"
+#include "render/xlsx_writer.h"
 #include "http/parsers.h"
 #include "web/list_view.h"
 #include "web/page_view.h"
@@ -22,7 +23,8 @@ json NavModel(const service::Actor& actor, std::string_view active) {
   };
   static constexpr Item kItems[] = {
       {"Tổng quan", "/quan-ly/", "dashboard", false},     {"Đơn vị", "/quan-ly/don-vi", "units", false},
-      {"Cá nhân", "/quan-ly/ca-nhan", "people", false},    {"Nhập dữ liệu", "/quan-ly/nhap-du-lieu", "import", false},
+      {"Cá nhân", "/quan-ly/ca-nhan", "people", false},    {"Khen thưởng", "/quan-ly/khen-thuong", "award", false},
+      {"Nhập dữ liệu", "/quan-ly/nhap-du-lieu", "import", false},
       {"Nhật ký", "/quan-ly/nhat-ky", "audit", true},
   };
   bool office = actor.role == service::Role::kAdmin || actor.role == service::Role::kOffice ||
@@ -103,7 +105,13 @@ std::string ActionLabel(const std::string& action) {
       {"unit.import", "Nhập đơn vị từ tệp"},  {"unit.event", "Ghi nhận sự kiện lịch sử"},
       {"person.create", "Tạo hồ sơ cá nhân"}, {"person.update", "Sửa hồ sơ cá nhân"},
       {"person.import", "Nhập cá nhân từ tệp"}, {"membership.create", "Thêm quá trình công tác"},
-      {"membership.import", "Nhập quá trình công tác"}, {"user.create", "Tạo tài khoản"}};
+      {"membership.import", "Nhập quá trình công tác"}, {"user.create", "Tạo tài khoản"},
+      {"evaluation.create", "Thêm xếp loại"}, {"evaluation.update", "Sửa xếp loại"},
+      {"evaluation.import", "Nhập xếp loại từ tệp"}, {"initiative.create", "Thêm sáng kiến"},
+      {"initiative.import", "Nhập sáng kiến từ tệp"}, {"discipline.create", "Thêm kỷ luật"},
+      {"discipline.import", "Nhập kỷ luật từ tệp"}, {"award.create", "Ghi nhận khen thưởng"},
+      {"award.update", "Sửa khen thưởng"}, {"award.revoke", "Thu hồi khen thưởng"},
+      {"award.import", "Nhập khen thưởng từ tệp"}, {"award_type.create", "Thêm vào danh mục khen thưởng"}};
   auto it = kActions.find(action);
   return it == kActions.end() ? action : it->second;
 }
@@ -112,14 +120,85 @@ std::string EntityLabel(const std::string& entity, const std::string& id) {
   if (entity == "person") return "Cá nhân " + id;
   if (entity == "unit") return "Đơn vị " + id;
   if (entity == "user") return "Tài khoản " + id;
+  if (entity == "award") return "Khen thưởng số " + id;
+  if (entity == "initiative") return "Sáng kiến " + id;
+  if (entity == "award_type") return "Danh mục khen thưởng " + id;
   return entity + " " + id;
 }
 
 std::string EntityHref(const std::string& entity, const std::string& id) {
   if (entity == "person") return "/quan-ly/ca-nhan/" + web::PercentEncode(id);
   if (entity == "unit") return "/quan-ly/don-vi/" + web::PercentEncode(id);
+  if (entity == "award") return "/quan-ly/khen-thuong/" + web::PercentEncode(id);
+  if (entity == "award_type") return "/quan-ly/danh-muc-khen-thuong";
   return "";
 }
+
+web::FormField Field(std::string name, std::string label, web::FieldType type, std::string value, bool required,
+                     std::string hint) {
+  web::FormField field;
+  field.name = std::move(name);
+  field.label = std::move(label);
+  field.type = type;
+  field.value = std::move(value);
+  field.required = required;
+  field.hint = std::move(hint);
+  return field;
+}
+
+std::vector<web::SelectOption> Options(const std::vector<domain::Option>& catalogue) {
+  std::vector<web::SelectOption> options;
+  for (const auto& o : catalogue) options.push_back({std::string(o.code), std::string(o.label)});
+  return options;
+}
+
+web::FormField Select(std::string name, std::string label, std::string value, std::vector<web::SelectOption> options,
+                      bool required) {
+  web::FormField field = Field(std::move(name), std::move(label), web::FieldType::kSelect, std::move(value), required);
+  field.options = std::move(options);
+  return field;
+}
+
+std::string FormDate(const std::string& value) {
+  std::optional<Date> date = Date::Parse(value);
+  return date ? date->Vietnamese() : value;
+}
+
+domain::RawFields Pick(const std::map<std::string, std::string>& form, std::initializer_list<const char*> allowed) {
+  domain::RawFields fields;
+  for (const char* name : allowed) {
+    auto it = form.find(name);
+    if (it != form.end()) fields[name] = it->second;
+  }
+  return fields;
+}
+
+bool IsFormError(const Status& status) {
+  return status.code() == Code::kInvalidArgument || status.code() == Code::kAlreadyExists;
+}
+
+Response Xlsx(const Request& request, const AppDeps& deps, const render::Sheet& sheet, const std::string& filename) {
+  Result<std::string> bytes = render::WriteXlsx(sheet);
+  if (!bytes.ok()) return ErrorPage(request, deps, bytes.status());
+  Response response;
+  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  response.body = std::move(bytes).value();
+  response.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+service::ListRequest ToRequest(const web::ListState& state, const std::string& unit_filter) {
+  service::ListRequest request;
+  request.q = state.q;
+  request.sort = state.sort;
+  request.desc = state.desc;
+  request.page = state.page;
+  request.per_page = state.per_page;
+  request.within_unit = unit_filter;
+  return request;
+}
+
 
 std::string ShowDate(const std::optional<Date>& date) { return date ? date->Vietnamese() : ""; }
 

@@ -9,6 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "http/handlers/app.h"
+#include "render/xlsx_writer.h"
+#include "web/form_view.h"
+#include "web/list_view.h"
 
 namespace thidua::http {
 
@@ -34,6 +37,30 @@ std::string ActionLabel(const std::string& action);
 // "Cá nhân P000123" with the record's page, for an audit row's entity.
 std::string EntityLabel(const std::string& entity, const std::string& id);
 std::string EntityHref(const std::string& entity, const std::string& id);
+
+// ---- forms and lists shared by the screens ----
+
+web::FormField Field(std::string name, std::string label, web::FieldType type, std::string value,
+                     bool required = false, std::string hint = "");
+web::FormField Select(std::string name, std::string label, std::string value, std::vector<web::SelectOption> options,
+                      bool required);
+std::vector<web::SelectOption> Options(const std::vector<domain::Option>& catalogue);
+// A date as typed back in a form: ISO from storage becomes dd/mm/yyyy; anything else stays as typed.
+std::string FormDate(const std::string& value);
+// Form fields restricted to `allowed` names (drops csrf_token and anything unexpected).
+domain::RawFields Pick(const std::map<std::string, std::string>& form, std::initializer_list<const char*> allowed);
+// True for the failures a form shows beside its fields (invalid input, a taken key).
+bool IsFormError(const Status& status);
+// An xlsx download of `sheet`.
+Response Xlsx(const Request& request, const AppDeps& deps, const render::Sheet& sheet, const std::string& filename);
+// The service's list request for a list screen's state.
+service::ListRequest ToRequest(const web::ListState& state, const std::string& unit_filter);
+
+// The records sections of a person's and a unit's page (pages_history.cc): adds `records` (a timeline
+// of evaluations, initiatives, disciplines and awards) and `record_actions` (links to the forms) to
+// `model`. Failures leave the sections out.
+void AddPersonRecords(nlohmann::json& model, const Request& request, const AppDeps& deps, const std::string& code);
+void AddUnitRecords(nlohmann::json& model, const Request& request, const AppDeps& deps, const std::string& code);
 
 // Wraps a handler of a staff page: redirects to sign-in when nobody is signed in.
 template <typename F>

@@ -20,7 +20,9 @@ using nlohmann::json;
 
 const std::map<std::string, std::string>& KindLabels() {
   static const std::map<std::string, std::string> labels = {
-      {"units", "Đơn vị"}, {"people", "Cá nhân"}, {"memberships", "Quá trình công tác"}};
+      {"units", "Đơn vị"},          {"people", "Cá nhân"},          {"memberships", "Quá trình công tác"},
+      {"evaluations", "Xếp loại"},  {"initiatives", "Sáng kiến"},   {"disciplines", "Kỷ luật"},
+      {"awards", "Khen thưởng"}};
   return labels;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "render/xlsx_writer.h"
+#include "domain/award_records.h"
 #include "service/access.h"
 #include "web/form_view.h"
 #include "web/list_view.h"
@@ -18,73 +19,6 @@ using web::FieldType;
 
 constexpr int64_t kExportLimit = 200'000;
 
-web::FormField Field(std::string name, std::string label, FieldType type, std::string value, bool required = false,
-                     std::string hint = "") {
-  web::FormField field;
-  field.name = std::move(name);
-  field.label = std::move(label);
-  field.type = type;
-  field.value = std::move(value);
-  field.required = required;
-  field.hint = std::move(hint);
-  return field;
-}
-
-std::vector<web::SelectOption> Options(const std::vector<domain::Option>& catalogue) {
-  std::vector<web::SelectOption> options;
-  for (const auto& o : catalogue) options.push_back({std::string(o.code), std::string(o.label)});
-  return options;
-}
-
-web::FormField Select(std::string name, std::string label, std::string value, std::vector<web::SelectOption> options,
-                      bool required) {
-  web::FormField field = Field(std::move(name), std::move(label), FieldType::kSelect, std::move(value), required);
-  field.options = std::move(options);
-  return field;
-}
-
-// A date as typed back in a form: ISO from storage becomes dd/mm/yyyy; anything else stays as typed.
-std::string FormDate(const std::string& value) {
-  std::optional<Date> date = Date::Parse(value);
-  return date ? date->Vietnamese() : value;
-}
-
-// Form fields restricted to `allowed` names (drops csrf_token and anything unexpected).
-domain::RawFields Pick(const std::map<std::string, std::string>& form, std::initializer_list<const char*> allowed) {
-  domain::RawFields fields;
-  for (const char* name : allowed) {
-    auto it = form.find(name);
-    if (it != form.end()) fields[name] = it->second;
-  }
-  return fields;
-}
-
-bool IsFormError(const Status& status) {
-  return status.code() == Code::kInvalidArgument || status.code() == Code::kAlreadyExists;
-}
-
-Response Xlsx(const Request& request, const AppDeps& deps, const render::Sheet& sheet, const std::string& filename) {
-  Result<std::string> bytes = render::WriteXlsx(sheet);
-  if (!bytes.ok()) return ErrorPage(request, deps, bytes.status());
-  Response response;
-  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  response.body = std::move(bytes).value();
-  response.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
-}
-
-service::ListRequest ToRequest(const web::ListState& state, const std::string& unit_filter) {
-  service::ListRequest request;
-  request.q = state.q;
-  request.sort = state.sort;
-  request.desc = state.desc;
-  request.page = state.page;
-  request.per_page = state.per_page;
-  request.within_unit = unit_filter;
-  return request;
-}
-
 // A field of an audit row as people read it: its Vietnamese label, dates as dd/mm/yyyy and
 // catalogue codes as their names.
 std::string FieldLabel(const std::string& field) {
@@ -93,7 +27,9 @@ std::string FieldLabel(const std::string& field) {
       {"valid_from", "Hiệu lực từ"}, {"valid_to", "Hiệu lực đến"}, {"full_name", "Họ và tên"},
       {"gender", "Giới tính"}, {"birth_date", "Ngày sinh"}, {"unit_code", "Đơn vị"}, {"position", "Chức vụ"},
       {"recruited_on", "Ngày tuyển dụng"}, {"person_code", "Cá nhân"}, {"from", "Từ ngày"}, {"to", "Đến ngày"},
-      {"date", "Ngày"}, {"legal_act", "Văn bản"}, {"related_unit_code", "Đơn vị liên quan"}, {"note", "Ghi chú"}};
+      {"date", "Ngày"}, {"legal_act", "Văn bản"}, {"related_unit_code", "Đơn vị liên quan"}, {"note", "Ghi chú"},
+      {"subject_type", "Đối tượng"}, {"subject_code", "Mã đối tượng"}, {"year", "Năm"}, {"rating", "Xếp loại"},
+      {"level", "Hình thức kỷ luật"}, {"pending", "Đang xem xét"}};
   auto it = kLabels.find(field);
   return it == kLabels.end() ? field : it->second;
 }
@@ -101,6 +37,10 @@ std::string FieldLabel(const std::string& field) {
 std::string FieldValue(const std::string& field, const std::string& value) {
   if (value.size() == 10 && value[4] == '-' && Date::Parse(value)) return Date::Parse(value)->Vietnamese();
   if (field == "gender") return std::string(domain::LabelOf(domain::Genders(), value));
+  if (field == "rating") return std::string(domain::LabelOf(domain::Ratings(), value));
+  if (field == "subject_type") return std::string(domain::LabelOf(domain::SubjectTypes(), value));
+  if (field == "level") return std::string(domain::LabelOf(domain::DisciplineLevels(), value));
+  if (field == "pending") return value == "1" ? "Có" : value == "0" ? "Không" : value;
   if (field == "field") return std::string(domain::LabelOf(domain::UnitFields(), value));
   if (field == "kind") {
     // Lineage kinds and unit kinds share the field name but not a single code.
@@ -331,6 +271,7 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
     }
     model["members_table"] = web::TableModel(self, none, {{"Mã"}, {"Họ và tên"}, {"Từ ngày"}}, members, "Người đang công tác", "Chưa có ai.");
     model["members_href"] = "/quan-ly/ca-nhan?unit=" + web::PercentEncode(u.code);
+    AddUnitRecords(model, request, deps, u.code);
     auto history = units.History(actor, u.code);
     if (history.ok()) model["history"] = HistoryModel(*history);
     model["breadcrumbs"] = json::array({{{"label", "Đơn vị"}, {"href", "/quan-ly/don-vi"}}, {{"label", u.name}, {"href", ""}}});
@@ -484,6 +425,7 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     }
     model["memberships_table"] = web::TableModel(self, web::ListState{}, {{"Đơn vị"}, {"Từ ngày"}, {"Đến ngày"}}, rows,
                                                  "Quá trình công tác", "Chưa có quá trình công tác.");
+    AddPersonRecords(model, request, deps, p.code);
     auto history = people.History(actor, p.code);
     if (history.ok()) model["history"] = HistoryModel(*history);
     model["breadcrumbs"] = json::array({{{"label", "Cá nhân"}, {"href", "/quan-ly/ca-nhan"}}, {{"label", p.full_name}, {"href", ""}}});
