@@ -265,6 +265,7 @@ Result<ImportReport> ImportService::ImportUnits(const Actor& actor, const domain
     records[i] = std::move(unit).value();
   }
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
+    AuditBatch audit(ctx_, actor);
     THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> existing, store::units::All(conn, std::nullopt));
     std::map<std::string, const store::units::UnitRow*> by_code;
     std::map<int64_t, std::string> code_of;
@@ -310,13 +311,13 @@ Result<ImportReport> ImportService::ImportUnits(const Actor& actor, const domain
         int64_t now = ctx_.clock.NowMillis();
         if (found == by_code.end()) {
           THIDUA_ASSIGN_OR_RETURN(ids[code], store::units::Insert(conn, unit, parent, now));
-          THIDUA_RETURN_IF_ERROR(RecordAudit(conn, ctx_, actor, "unit.import", "unit", code, std::nullopt,
-                                             domain::ToRaw(unit)));
+          audit.Add("unit.import", "unit", code, std::nullopt,
+                                             domain::ToRaw(unit));
           ++report.created;
         } else if (domain::ToRaw(found->second->ToRecord()) != domain::ToRaw(unit)) {
           THIDUA_RETURN_IF_ERROR(store::units::Update(conn, found->second->id, unit, parent, now));
-          THIDUA_RETURN_IF_ERROR(RecordAudit(conn, ctx_, actor, "unit.import", "unit", code,
-                                             domain::ToRaw(found->second->ToRecord()), domain::ToRaw(unit)));
+          audit.Add("unit.import", "unit", code,
+                                             domain::ToRaw(found->second->ToRecord()), domain::ToRaw(unit));
           ++report.updated;
         } else {
           ++report.unchanged;
@@ -325,7 +326,7 @@ Result<ImportReport> ImportService::ImportUnits(const Actor& actor, const domain
         Tick(progress, ++done, total);
       }
     }
-    return Status::Ok();
+    return audit.Flush(conn);
   });
   return Finish(std::move(report), status);
 }
@@ -350,6 +351,7 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
     }
     records[i] = std::move(person).value();
   }
+    AuditBatch audit(ctx_, actor);
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
     THIDUA_ASSIGN_OR_RETURN(UnitIndex units, LoadUnitIndex(conn, actor));
     THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::PersonRow> people, store::people::All(conn));
@@ -382,8 +384,8 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
       PersonId id;
       if (found == existing.end()) {
         THIDUA_ASSIGN_OR_RETURN(id, store::people::Insert(conn, person, now));
-        THIDUA_RETURN_IF_ERROR(RecordAudit(conn, ctx_, actor, "person.import", "person", person.code, std::nullopt,
-                                           domain::ToRaw(person)));
+        audit.Add("person.import", "person", person.code, std::nullopt,
+                                           domain::ToRaw(person));
         ++report.created;
       } else {
         id = found->second->id;
@@ -391,8 +393,8 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
         before.unit_code = person.unit_code;  // memberships are compared below, not here
         if (domain::ToRaw(before) != domain::ToRaw(person)) {
           THIDUA_RETURN_IF_ERROR(store::people::Update(conn, id, person, now));
-          THIDUA_RETURN_IF_ERROR(RecordAudit(conn, ctx_, actor, "person.import", "person", person.code,
-                                             domain::ToRaw(before), domain::ToRaw(person)));
+          audit.Add("person.import", "person", person.code,
+                                             domain::ToRaw(before), domain::ToRaw(person));
           ++report.updated;
         } else {
           ++report.unchanged;
@@ -408,7 +410,7 @@ Result<ImportReport> ImportService::ImportPeople(const Actor& actor, const domai
       }
       Tick(progress, static_cast<int64_t>(i + 1), total);
     }
-    return Status::Ok();
+    return audit.Flush(conn);
   });
   return Finish(std::move(report), status);
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/utf8.h"
 #include "http/handlers/api_support.h"
 #include "http/handlers/json_io.h"
 #include "http/parsers.h"
@@ -265,7 +266,8 @@ namespace {
 
 // The body of an import: CSV or xlsx by Content-Type, else 415.
 std::optional<render::FileFormat> ImportFormat(const Request& request, Response& error) {
-  std::string_view type = request.Header("Content-Type");
+  // Media types are case-insensitive (RFC 9110 §8.3.1).
+  std::string type = AsciiLower(request.Header("Content-Type"));
   if (type.substr(0, 8) == "text/csv") return render::FileFormat::kCsv;
   if (type.substr(0, 65) == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") {
     return render::FileFormat::kXlsx;
