@@ -3,6 +3,7 @@
 
 #include "service/audit_trail.h"
 #include "service/auth_service.h"
+#include "service/eligibility_service.h"
 #include "service/import_service.h"
 #include "service/jobs.h"
 #include "service/person_service.h"
@@ -13,7 +14,7 @@ namespace thidua::service {
 
 struct Services {
   Services(Context ctx, AuthOptions auth_options)
-      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), records(ctx), imports(ctx), audit(ctx) {}
+      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), records(ctx), imports(ctx), audit(ctx), eligibility(ctx) {}
   Context ctx;
   AuthService auth;
   UnitService units;
@@ -21,6 +22,7 @@ struct Services {
   RecordService records;
   ImportService imports;
   AuditService audit;
+  EligibilityService eligibility;
   JobRunner jobs;
 };
 
