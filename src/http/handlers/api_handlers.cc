@@ -354,6 +354,7 @@ void RegisterApiRoutes(Router& router, AppDeps& deps) {
   RegisterImportsAndJobs(router, deps);
   RegisterAudit(router, deps);
   RegisterRecordApi(router, deps);
+  RegisterEligibilityApi(router, deps);
 }
 
 }  // namespace thidua::http

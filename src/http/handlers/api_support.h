@@ -43,5 +43,7 @@ Handler Authed(F body) {
 
 // The routes of the records API (api_records.cc).
 void RegisterRecordApi(Router& router, AppDeps& deps);
+// The routes of the eligibility API (api_eligibility.cc).
+void RegisterEligibilityApi(Router& router, AppDeps& deps);
 
 }  // namespace thidua::http
