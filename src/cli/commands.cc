@@ -231,6 +231,53 @@ int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, cons
 
 }  // namespace
 
+struct EligibilityArgs {
+  int year = 0;
+  std::string person, unit, date;
+  bool json = false;
+};
+
+void PrintVerdictsText(const domain::Verdicts& v) {
+  std::printf("%s %s — %s\nNăm %d; %s\n", v.subject_type == "unit" ? "Tập thể" : "Cá nhân", v.code.c_str(),
+              v.name.c_str(), v.year, v.rule_set.c_str());
+  for (const domain::AwardVerdict& r : v.results) {
+    const char* verdict = !r.eligible ? "cần xem xét" : (*r.eligible ? "ĐỦ tiêu chuẩn" : "chưa đủ");
+    std::printf("\n%s: %s\n", r.award.c_str(), verdict);
+    for (const domain::Condition& c : r.conditions) {
+      std::printf("  [%s] %s (%s)\n", c.met ? "x" : " ", c.text.c_str(), c.basis.c_str());
+    }
+  }
+}
+
+int RunEligibility(const std::string& url, const EligibilityArgs& args) {
+  std::optional<Date> date;
+  if (!args.date.empty()) {
+    date = Date::Parse(args.date);
+    if (!date) {
+      std::fprintf(stderr, "thidua: --date: ngày không hợp lệ \"%s\" (YYYY-MM-DD)\n", args.date.c_str());
+      return kExitUsage;
+    }
+  }
+  std::unique_ptr<store::Db> db = OpenAndMigrate(url, IfMissing::kRefuse);
+  if (!db) return kExitRejected;
+  SystemClock clock;
+  service::Services services(service::Context{*db, clock}, service::AuthOptions{});
+  service::Actor system = service::Actor::System();
+  Result<domain::Verdicts> verdicts = args.person.empty()
+                                          ? services.eligibility.ForUnit(system, args.unit, args.year, date)
+                                          : services.eligibility.ForPerson(system, args.person, args.year, date);
+  if (!verdicts.ok()) {
+    std::fprintf(stderr, "thidua: %s\n", verdicts.status().message().c_str());
+    return kExitRejected;
+  }
+  if (args.json) {
+    std::printf("%s\n", service::VerdictsJson(*verdicts).c_str());
+  } else {
+    PrintVerdictsText(*verdicts);
+  }
+  return kExitOk;
+}
+
 int Main(int argc, char** argv, const std::string& env_db) {
   CLI::App app{"thidua — thi đua, khen thưởng của tỉnh (emulation and commendation)", "thidua"};
   app.require_subcommand(1);
@@ -280,6 +327,16 @@ int Main(int argc, char** argv, const std::string& env_db) {
   CLI::App* migrate = app.add_subcommand("migrate", "Áp dụng các bản cập nhật lược đồ");
   add_db(migrate);
 
+  EligibilityArgs elig;
+  CLI::App* eligibility = app.add_subcommand("eligibility", "Xét đủ tiêu chuẩn thi đua, khen thưởng của một cá nhân hoặc tập thể");
+  eligibility->add_option("--year", elig.year, "Năm thành tích cuối cùng được xét")->required();
+  auto* person_opt = eligibility->add_option("--person", elig.person, "Mã cá nhân");
+  auto* unit_opt = eligibility->add_option("--unit", elig.unit, "Mã đơn vị");
+  person_opt->excludes(unit_opt);
+  eligibility->add_option("--date", elig.date, "Ngày chọn bộ quy tắc (YYYY-MM-DD)");
+  eligibility->add_flag("--json", elig.json, "In JSON như API HTTP");
+  add_db(eligibility);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -308,6 +365,13 @@ int Main(int argc, char** argv, const std::string& env_db) {
   if (*user_add) return RunUserAdd(db_url, new_user);
   if (*backup) return RunBackup(db_url, out);
   if (*verify) return RunVerifyAudit(db_url);
+  if (*eligibility) {
+    if (elig.person.empty() == elig.unit.empty()) {
+      std::fprintf(stderr, "thidua eligibility: cần đúng một trong --person hoặc --unit\n");
+      return kExitUsage;
+    }
+    return RunEligibility(db_url, elig);
+  }
   return kExitUsage;
 }
 

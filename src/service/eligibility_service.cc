@@ -255,28 +255,28 @@ Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& acto
 
 namespace {
 
-nlohmann::json ConditionJson(const domain::Condition& c) {
+nlohmann::ordered_json ConditionJson(const domain::Condition& c) {
   return {{"met", c.met}, {"text", c.text}, {"basis", c.basis}, {"facts", c.facts}};
 }
 
 }  // namespace
 
 std::string VerdictsJson(const domain::Verdicts& v) {
-  nlohmann::json results = nlohmann::json::array();
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const domain::AwardVerdict& r : v.results) {
-    nlohmann::json conditions = nlohmann::json::array();
+    nlohmann::ordered_json conditions = nlohmann::ordered_json::array();
     for (const auto& c : r.conditions) conditions.push_back(ConditionJson(c));
-    nlohmann::json item = {{"award", r.award},
-                           {"eligible", r.eligible ? nlohmann::json(*r.eligible) : nlohmann::json(nullptr)},
+    nlohmann::ordered_json item = {{"award", r.award},
+                           {"eligible", r.eligible ? nlohmann::ordered_json(*r.eligible) : nlohmann::ordered_json(nullptr)},
                            {"conditions", std::move(conditions)}};
     if (!r.judgement_paths.empty()) {
-      nlohmann::json paths = nlohmann::json::array();
+      nlohmann::ordered_json paths = nlohmann::ordered_json::array();
       for (const auto& c : r.judgement_paths) paths.push_back(ConditionJson(c));
       item["judgement_paths"] = std::move(paths);
     }
     results.push_back(std::move(item));
   }
-  nlohmann::json j = {{"subject", {{"type", v.subject_type}, {"code", v.code}, {"name", v.name}}},
+  nlohmann::ordered_json j = {{"subject", {{"type", v.subject_type}, {"code", v.code}, {"name", v.name}}},
                       {"year", v.year},
                       {"rule_set", v.rule_set},
                       {"results", std::move(results)}};
