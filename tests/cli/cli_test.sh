@@ -176,6 +176,39 @@ test_the_new_user_signs_in_to_the_served_database() {
   return $status
 }
 
+# API.md: `thidua eligibility --json` prints the same JSON as the HTTP eligibility endpoint.
+test_eligibility_json_equals_the_http_answer() {
+  printf 'subject_type,subject_code,year,rating\nperson,P10,2023,HTXS\nperson,P10,2024,HTXS\n' >"$TMP/evaluations.csv"
+  run import evaluations "$TMP/evaluations.csv" --db "$URL"
+  expect_rc 0 || return 1
+  run eligibility --year 2024 --person P10 --json --db "$URL"
+  expect_rc 0 || return 1
+  cp "$TMP/out" "$TMP/cli.json"
+  grep -q '"award":"LDTT","eligible":true' "$TMP/cli.json" || fail "LDTT is not eligible in the CLI answer" || return 1
+  "$THIDUA" serve --db "$URL" --port 0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
+  SERVER_PID=$!
+  local base="" i status=1
+  for ((i = 0; i < 500; i++)); do
+    base=$(grep -o 'http://127.0.0.1:[0-9]*' "$TMP/serve.out" 2>/dev/null)
+    [[ -n $base ]] && break
+    sleep 0.01
+  done
+  if [[ -n $base ]]; then
+    local token
+    token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"lan","password":"mat-khau-rat-dai"}' \
+      "$base/api/v1/auth/login" | sed -E 's/.*"token":"([0-9a-f]+)".*/\1/')
+    curl -s -H "Authorization: Bearer $token" "$base/api/v1/people/P10/eligibility?year=2024" >"$TMP/http.json"
+    if diff <(tr -d '\n' <"$TMP/cli.json") <(tr -d '\n' <"$TMP/http.json") >"$TMP/err"; then status=0; fi
+    [[ $status == 0 ]] || fail "the CLI JSON differs from the HTTP body"
+  else
+    fail "the server did not print its address"
+  fi
+  kill "$SERVER_PID" 2>/dev/null
+  wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=""
+  return $status
+}
+
 test_backup_produces_a_database_with_the_same_rows() {
   run backup --db "$URL" --out "$TMP/backup.db"
   expect_rc 0 || return 1
@@ -225,7 +258,7 @@ for test in test_help_exits_0 test_unknown_subcommand_exits_2 test_init_creates_
   test_the_db_url_may_come_from_THIDUA_DB test_a_bad_import_exits_1_naming_line_and_column_and_writes_nothing \
   test_an_unreadable_file_exits_1 test_a_good_import_exits_0_and_reimporting_adds_nothing \
   test_user_add_reads_the_password_from_stdin test_the_new_user_signs_in_to_the_served_database \
-  test_backup_produces_a_database_with_the_same_rows test_verify_audit_detects_an_edited_row \
+  test_eligibility_json_equals_the_http_answer test_backup_produces_a_database_with_the_same_rows test_verify_audit_detects_an_edited_row \
   test_verify_audit_detects_a_deleted_last_row \
   test_verify_audit_and_backup_refuse_a_database_that_does_not_exist; do
   if "$test"; then
