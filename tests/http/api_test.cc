@@ -5,6 +5,8 @@
 #include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <set>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -1046,6 +1048,47 @@ TEST_P(ApiTest, APersonsAwardsComeNewestFirstWithRevokedOnesMarked) {
   json page = Get("/api/v1/awards?year=2023&award=LDTT", office_.Bearer()).Json();
   EXPECT_EQ(page["total"], 1);
   EXPECT_EQ(Get("/api/v1/awards?year=abc", office_.Bearer()).status, 400);
+}
+
+TEST_P(ApiTest, EligibilityAnswersInTheShapeOfApiMdWithinScope) {
+  REQUIRE_READY();
+  office_ = Office();
+  Reply rated = Send("POST", "/api/v1/evaluations",
+                     R"({"subject_type":"person","subject_code":"P1","year":"2024","rating":"HTXS"})", office_.Bearer());
+  ASSERT_LT(rated.status, 300) << rated.body;
+  Reply verdicts = Get("/api/v1/people/P1/eligibility?year=2024", office_.Bearer());
+  ASSERT_EQ(verdicts.status, 200) << verdicts.body;
+  json body = verdicts.Json();
+  EXPECT_EQ(body["subject"]["type"], "person");
+  EXPECT_EQ(body["subject"]["code"], "P1");
+  EXPECT_EQ(body["year"], 2024);
+  EXPECT_FALSE(body["rule_set"].get<std::string>().empty());
+  std::set<std::string> awards;
+  for (const json& result : body["results"]) {
+    awards.insert(result["award"].get<std::string>());
+    EXPECT_TRUE(result.contains("eligible")) << result.dump();
+    ASSERT_FALSE(result["conditions"].empty()) << result.dump();
+    for (const json& condition : result["conditions"]) {
+      EXPECT_TRUE(condition["met"].is_boolean()) << condition.dump();
+      EXPECT_FALSE(condition["text"].get<std::string>().empty()) << condition.dump();
+      EXPECT_FALSE(condition["basis"].get<std::string>().empty()) << condition.dump();
+    }
+  }
+  for (const char* code : {"LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "GK", "BK_TINH", "BK_TTG", "HCLD3", "HCLD2", "HCLD1"}) {
+    EXPECT_TRUE(awards.count(code)) << code << " missing from " << verdicts.body;
+  }
+  EXPECT_EQ(Get("/api/v1/people/P1/eligibility?year=abc", office_.Bearer()).status, 400);
+  EXPECT_EQ(Get("/api/v1/people/P1/eligibility?year=2010", office_.Bearer()).status, 422);
+  EXPECT_EQ(Get("/api/v1/people/P1/eligibility?year=2024").status, 401);
+  Session officer = Officer();
+  EXPECT_EQ(Get("/api/v1/people/P2/eligibility?year=2024", officer.Bearer()).status, 404);
+  EXPECT_EQ(Get("/api/v1/units/B/eligibility?year=2024", officer.Bearer()).status, 404);
+  EXPECT_EQ(Get("/api/v1/units/A/eligibility?year=2024", officer.Bearer()).status, 200);
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024", office_.Bearer()).status, 400);  // no award
+  Reply scan = Get("/api/v1/eligibility?year=2024&award=LDTT", office_.Bearer());
+  ASSERT_EQ(scan.status, 200) << scan.body;
+  EXPECT_TRUE(scan.Json()["items"].is_array());
+  EXPECT_EQ(scan.Json()["total"].get<int64_t>(), static_cast<int64_t>(scan.Json()["items"].size()));
 }
 
 TEST_P(ApiWriteTest, BadRecordsAre422NamingTheFieldAndWriteNothing) {
