@@ -1089,6 +1089,13 @@ TEST_P(ApiTest, EligibilityAnswersInTheShapeOfApiMdWithinScope) {
   ASSERT_EQ(scan.status, 200) << scan.body;
   EXPECT_TRUE(scan.Json()["items"].is_array());
   EXPECT_EQ(scan.Json()["total"].get<int64_t>(), static_cast<int64_t>(scan.Json()["items"].size()));
+  // The person's page shows the same verdicts for the year asked.
+  Reply page = Get("/quan-ly/ca-nhan/P1?nam=2024", office_.Bearer());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Điều kiện thi đua, khen thưởng năm 2024"), std::string::npos);
+  EXPECT_NE(page.body.find("Lao động tiên tiến"), std::string::npos);
+  EXPECT_NE(page.body.find(body["rule_set"].get<std::string>()), std::string::npos);
+  EXPECT_NE(page.body.find("Căn cứ"), std::string::npos);
 }
 
 TEST_P(ApiWriteTest, BadRecordsAre422NamingTheFieldAndWriteNothing) {

@@ -1,9 +1,12 @@
 // Staff screens for units and people: lists with search, sort, paging and xlsx export, detail
 // pages with history, create and edit forms with errors beside their fields.
 #include "http/handlers/page_support.h"
+#include <algorithm>
 #include <functional>
 #include <set>
 
+#include "domain/eligibility.h"
+#include "domain/eligibility_codes.h"
 #include "render/xlsx_writer.h"
 #include "domain/award_records.h"
 #include "service/access.h"
@@ -309,6 +312,31 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
 
 // ---- people ----
 
+// The person's verdicts for one year as a table: each award, its answer and what is missing.
+json EligibilityModel(const domain::Verdicts& verdicts, const std::string& self) {
+  std::vector<web::Row> rows;
+  for (const domain::AwardVerdict& v : verdicts.results) {
+    std::optional<domain::AwardCode> code = domain::ParseAwardCode(v.award);
+    std::string label = code ? std::string(domain::AwardLabel(*code)) : v.award;
+    std::string answer = !v.eligible ? "Cần xem xét" : *v.eligible ? "Đủ điều kiện" : "Chưa đủ điều kiện";
+    std::string badge = !v.eligible ? "info" : *v.eligible ? "success" : "neutral";
+    std::string missing, basis;
+    for (const domain::Condition& c : v.conditions) {
+      if (!c.met) missing += (missing.empty() ? "" : "; ") + c.text;
+      if (!c.met && basis.empty()) basis = c.basis;
+    }
+    if (basis.empty() && !v.conditions.empty()) basis = v.conditions.front().basis;
+    rows.push_back({{{label}, {answer, "", false, badge}, {missing.empty() ? "—" : missing, "", missing.empty()},
+                     {basis, "", true}}});
+  }
+  return {{"year", verdicts.year},
+          {"rule_set", verdicts.rule_set},
+          {"table", web::TableModel(self, web::ListState{}, {{"Danh hiệu, hình thức"}, {"Kết quả"},
+                                                             {"Điều kiện chưa đạt"}, {"Căn cứ"}},
+                                    rows, "Điều kiện theo quy định", "Chưa có kết quả.")}};
+}
+
+
 std::vector<web::FormField> PersonFormFields(const domain::RawFields& values, bool with_code) {
   auto get = [&](const char* key) {
     auto it = values.find(key);
@@ -428,6 +456,13 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     AddPersonRecords(model, request, deps, p.code);
     auto history = people.History(actor, p.code);
     if (history.ok()) model["history"] = HistoryModel(*history);
+    // Verdicts for the year under review: ?nam=YYYY, else the last full year.
+    int year = deps.services.ctx.clock.Today().year() - 1;
+    if (std::string nam = request.Query("nam"); nam.size() == 4 && std::all_of(nam.begin(), nam.end(), ::isdigit)) {
+      year = std::stoi(nam);
+    }
+    auto verdicts = deps.services.eligibility.ForPerson(actor, p.code, year);
+    if (verdicts.ok()) model["eligibility"] = EligibilityModel(*verdicts, self);
     model["breadcrumbs"] = json::array({{{"label", "Cá nhân"}, {"href", "/quan-ly/ca-nhan"}}, {{"label", p.full_name}, {"href", ""}}});
     return RenderPage(deps, "person_detail", model);
   }));
