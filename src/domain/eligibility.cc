@@ -498,7 +498,7 @@ QuotaCheck CstdcsQuota(const Settings& settings, int ldtt_count, int cstdcs_coun
   q.text =
       "Được công nhận tối đa " + std::to_string(q.allowed) + " Chiến sĩ thi đua cơ sở (" +
       std::to_string(settings.cstdcs_quota_percent) + "% của " + std::to_string(std::max(0, ldtt_count)) +
-      " Lao động tiên tiến); đã đề nghị " + std::to_string(q.used) +
+      " Lao động tiên tiến); đã dùng " + std::to_string(q.used) +
       (q.within ? ", còn " + std::to_string(q.remaining) : ", vượt " + std::to_string(q.used - q.allowed));
   q.basis = settings.cstdcs_quota_basis;
   return q;

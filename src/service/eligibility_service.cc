@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/access.h"
+#include "service/settings_service.h"
 #include "store/history_repo.h"
 #include "store/person_repo.h"
 #include "store/unit_repo.h"
@@ -131,6 +132,8 @@ Result<domain::Verdicts> EligibilityService::ForPerson(const Actor& actor, const
     }
     if (!visible) return NotFound("Không tìm thấy cá nhân \"" + code + "\".");
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
+    THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
+    const domain::Settings& settings = province.settings;
     hist::Scope scope{year - kYearsBack, year, std::nullopt, person->id};
     THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
     auto people = PersonHistories(h);
@@ -139,7 +142,7 @@ Result<domain::Verdicts> EligibilityService::ForPerson(const Actor& actor, const
     history.code = person->code;
     history.name = person->full_name;
     history.recruited_on = person->recruited_on;
-    verdicts = domain::EvaluatePerson(*rules, settings_, history, year);
+    verdicts = domain::EvaluatePerson(*rules, settings, history, year);
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -158,6 +161,8 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
     }
     if (!visible) return NotFound("Không tìm thấy đơn vị \"" + code + "\".");
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
+    THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
+    const domain::Settings& settings = province.settings;
     hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
     THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
     hist::Scope member_scope{year, year, unit->id, std::nullopt};
@@ -173,9 +178,9 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
       if (a.subject == unit->id.value()) AddAward(history.awards, a);
     }
     auto people = PersonHistories(ph);
-    auto members = MembersByUnit(*rules, settings_, ph, people, year);
+    auto members = MembersByUnit(*rules, settings, ph, people, year);
     history.members_by_year[year] = std::move(members[unit->id.value()]);
-    verdicts = domain::EvaluateUnit(*rules, settings_, history, year);
+    verdicts = domain::EvaluateUnit(*rules, settings, history, year);
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -206,6 +211,8 @@ Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& acto
       root = unit->id;
     }
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
+    THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
+    const domain::Settings& settings = province.settings;
     domain::Verdicts verdicts;
     if (domain::AppliesTo(*award, domain::SubjectType::kPerson)) {
       hist::Scope scope{year - kYearsBack, year, root, std::nullopt};
@@ -218,7 +225,7 @@ Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& acto
             })) {
           continue;
         }
-        domain::EvaluatePersonInto(*rules, settings_, people[p.id.value()], year, verdicts);
+        domain::EvaluatePersonInto(*rules, settings, people[p.id.value()], year, verdicts);
         for (const auto& r : verdicts.results) {
           if (r.award == domain::AwardCodeName(*award) && r.eligible == true) {
             out.push_back(verdicts);
@@ -234,7 +241,7 @@ Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& acto
     hist::Scope member_scope{year, year, root, std::nullopt};
     THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories ph, hist::LoadPeople(conn, member_scope));
     auto people = PersonHistories(ph);
-    auto members = MembersByUnit(*rules, settings_, ph, people, year);
+    auto members = MembersByUnit(*rules, settings, ph, people, year);
     std::unordered_map<int64_t, domain::UnitHistory> histories;
     for (const auto& e : uh.evaluations) AddRating(histories[e.subject].ratings, e);
     for (const auto& a : uh.awards) AddAward(histories[a.subject].awards, a);
@@ -244,13 +251,69 @@ Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& acto
       history.name = unit.name;
       history.dissolved_on = unit.valid_to;
       history.members_by_year[year] = std::move(members[unit.id.value()]);
-      domain::AwardVerdict verdict = domain::EvaluateUnitAward(*rules, settings_, history, year, *award);
-      if (verdict.eligible == true) out.push_back(domain::EvaluateUnit(*rules, settings_, history, year));
+      domain::AwardVerdict verdict = domain::EvaluateUnitAward(*rules, settings, history, year, *award);
+      if (verdict.eligible == true) out.push_back(domain::EvaluateUnit(*rules, settings, history, year));
     }
     return Status::Ok();
   });
   if (!status.ok()) return status;
   return out;
+}
+
+Result<UnitQuota> EligibilityService::Quota(const Actor& actor, const std::string& unit_code, int year) {
+  THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
+  UnitQuota out;
+  Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
+    THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, unit_code));
+    bool visible = false;
+    if (unit) {
+      THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
+    }
+    if (!visible) return NotFound("Không tìm thấy đơn vị \"" + unit_code + "\".");
+    THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, std::nullopt));
+    THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
+    const domain::Settings& settings = province.settings;
+    hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
+    THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
+    auto people = PersonHistories(h);
+    out.unit_code = unit->code;
+    out.unit_name = unit->name;
+    out.year = year;
+    out.quota_percent = settings.cstdcs_quota_percent;
+    domain::AwardVerdict verdict;
+    for (const hist::PersonFacts& p : h.people) {
+      if (std::none_of(h.memberships.begin(), h.memberships.end(),
+                       [&](const hist::MembershipFact& m) { return m.person == p.id && Overlaps(m, year); })) {
+        continue;
+      }
+      const domain::PersonHistory& person = people[p.id.value()];
+      ++out.members;
+      domain::MemberYear member = domain::SummariseMemberYear(*rules, settings, person, year);
+      if (member.meets_ldtt) ++out.ldtt;
+      domain::EvaluatePersonAwardInto(*rules, settings, person, year, domain::AwardCode::kCstdcs, verdict);
+      if (verdict.eligible == true) ++out.cstdcs_eligible;
+      if (std::any_of(person.awards.begin(), person.awards.end(), [&](const domain::AwardFact& a) {
+            return a.award == domain::AwardCode::kCstdcs && !a.revoked && a.period_to == year;
+          })) {
+        ++out.cstdcs_awarded;
+      }
+    }
+    out.check = domain::CstdcsQuota(settings, out.ldtt, out.cstdcs_awarded);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+std::string QuotaJson(const UnitQuota& q) {
+  nlohmann::ordered_json j = {{"unit", q.unit_code},          {"name", q.unit_name},
+                              {"year", q.year},               {"members", q.members},
+                              {"ldtt", q.ldtt},               {"cstdcs_eligible", q.cstdcs_eligible},
+                              {"cstdcs_awarded", q.cstdcs_awarded}, {"quota_percent", q.quota_percent},
+                              {"allowed", q.check.allowed},   {"used", q.check.used},
+                              {"remaining", q.check.remaining}, {"within", q.check.within},
+                              {"text", q.check.text},         {"basis", q.check.basis}};
+  return j.dump();
 }
 
 namespace {

@@ -8,13 +8,14 @@
 #include "service/jobs.h"
 #include "service/person_service.h"
 #include "service/record_service.h"
+#include "service/settings_service.h"
 #include "service/unit_service.h"
 
 namespace thidua::service {
 
 struct Services {
   Services(Context ctx, AuthOptions auth_options)
-      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), records(ctx), imports(ctx), audit(ctx), eligibility(ctx) {}
+      : ctx(ctx), auth(ctx, auth_options), units(ctx), people(ctx), records(ctx), imports(ctx), audit(ctx), settings(ctx), eligibility(ctx) {}
   Context ctx;
   AuthService auth;
   UnitService units;
@@ -22,6 +23,7 @@ struct Services {
   RecordService records;
   ImportService imports;
   AuditService audit;
+  SettingsService settings;
   EligibilityService eligibility;
   JobRunner jobs;
 };
