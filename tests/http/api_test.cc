@@ -1149,3 +1149,96 @@ INSTANTIATE_TEST_SUITE_P(Engines, ApiWriteTest,
 
 }  // namespace
 }  // namespace thidua
+
+namespace thidua {
+namespace {
+
+// The province's settings over HTTP: typed JSON, who may change them, 4xx that write nothing, the
+// settings screen, and the CSTDCS quota of a unit.
+TEST_P(ApiWriteTest, SettingsAndQuotaFollowTheContract) {
+  REQUIRE_READY();
+  ASSERT_TRUE(services_->auth
+                  .CreateUser(service::Actor::System(),
+                              service::NewUserRequest{"lanhdao", "Hoàng Văn Minh", "office_lead", "", kPassword})
+                  .ok());
+  before_ = Snapshot();
+  Reply got = Get("/api/v1/settings", office_.Bearer());
+  ASSERT_EQ(got.status, 200) << got.body;
+  json settings = got.Json();
+  EXPECT_EQ(settings["cstdcs_quota_percent"], 15);
+  EXPECT_EQ(settings["registration_required"], false);
+  EXPECT_EQ(settings["ttldtt_member_discipline_level"], "canh_cao");
+  EXPECT_EQ(settings["gk_person_criteria"], "");
+  EXPECT_EQ(Get("/api/v1/settings").status, 401);
+
+  // The office reads but may not change; bad bodies are refused; nothing is written.
+  EXPECT_EQ(Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 20})", office_.Bearer()).status, 403);
+  Session lead = Login("lanhdao");
+  before_ = Snapshot();
+  EXPECT_EQ(Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 20})", lead.Cookie(false)).status, 403);
+  Reply bad = Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 120, "ldtt_min_months_served": [6]})",
+                   lead.Bearer());
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_FALSE(bad.ErrorField("ldtt_min_months_served").empty()) << bad.body;
+  Reply range = Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 120, "thuong": 1})", lead.Bearer());
+  EXPECT_EQ(range.status, 422) << range.body;
+  EXPECT_FALSE(range.ErrorField("thuong").empty()) << range.body;
+  Reply out_of_range = Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 120})", lead.Bearer());
+  EXPECT_EQ(out_of_range.status, 422) << out_of_range.body;
+  EXPECT_FALSE(out_of_range.ErrorField("cstdcs_quota_percent").empty()) << out_of_range.body;
+  EXPECT_EQ(Send("PATCH", "/api/v1/settings", "quota=20", lead.Bearer(), "text/plain").status, 415);
+  EXPECT_EQ(Send("PATCH", "/api/v1/settings", "[1]", lead.Bearer()).status, 400);
+  ExpectNothingWritten();
+
+  Reply changed = Send("PATCH", "/api/v1/settings", R"({"cstdcs_quota_percent": 20, "registration_required": true})",
+                       lead.Cookie(true));
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.Json()["cstdcs_quota_percent"], 20);
+  EXPECT_EQ(changed.Json()["registration_required"], true);
+  EXPECT_EQ(Get("/api/v1/settings", office_.Bearer()).Json()["cstdcs_quota_percent"], 20);
+  json trail = Get("/api/v1/audit?entity=settings&id=province", office_.Bearer()).Json();
+  ASSERT_EQ(trail["items"].size(), 1u) << trail.dump();
+  EXPECT_EQ(trail["items"][0]["actor"], "lanhdao");
+
+  // The quota of a unit: its subtree's people in the year against the setting.
+  Reply quota = Get("/api/v1/units/A/quota?year=2024", office_.Bearer());
+  ASSERT_EQ(quota.status, 200) << quota.body;
+  json q = quota.Json();
+  for (const char* key : {"unit", "name", "year", "members", "ldtt", "cstdcs_eligible", "cstdcs_awarded",
+                          "quota_percent", "allowed", "used", "remaining", "within", "text", "basis"}) {
+    EXPECT_TRUE(q.contains(key)) << key << " in " << quota.body;
+  }
+  EXPECT_EQ(q["unit"], "A");
+  EXPECT_EQ(q["members"], 2);  // P1 (A1) and P3 (A)
+  EXPECT_EQ(q["quota_percent"], 20);
+  EXPECT_EQ(Get("/api/v1/units/A/quota?year=abc", office_.Bearer()).status, 400);
+  EXPECT_EQ(Get("/api/v1/units/A/quota?year=2010", office_.Bearer()).status, 422);
+  Session officer = Officer();
+  EXPECT_EQ(Get("/api/v1/units/B/quota?year=2024", officer.Bearer()).status, 404);
+  EXPECT_EQ(Get("/api/v1/units/A1/quota?year=2024", officer.Bearer()).status, 200);
+
+  // The screen: a form for the office lead, the values for the office; errors beside the fields.
+  Reply form = Get("/quan-ly/cau-hinh", lead.Cookie(false));
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"cstdcs_quota_percent\""), std::string::npos);
+  Reply read_only = Get("/quan-ly/cau-hinh", office_.Cookie(false));
+  ASSERT_EQ(read_only.status, 200);
+  EXPECT_EQ(read_only.body.find("name=\"cstdcs_quota_percent\""), std::string::npos);
+  EXPECT_NE(read_only.body.find("Tỷ lệ Chiến sĩ thi đua cơ sở"), std::string::npos);
+  Headers post = lead.Cookie(false);
+  Reply refused = Send("POST", "/quan-ly/cau-hinh", "csrf_token=" + lead.csrf + "&cstdcs_quota_percent=abc", post,
+                       "application/x-www-form-urlencoded");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Phải là một số nguyên."), std::string::npos);
+  Reply saved = Send("POST", "/quan-ly/cau-hinh", "csrf_token=" + lead.csrf + "&cstdcs_quota_percent=25", post,
+                     "application/x-www-form-urlencoded");
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(Get("/api/v1/settings", office_.Bearer()).Json()["cstdcs_quota_percent"], 25);
+  Reply unit_page = Get("/quan-ly/don-vi/A?nam=2024", office_.Cookie(false));
+  ASSERT_EQ(unit_page.status, 200);
+  EXPECT_NE(unit_page.body.find("Tỷ lệ Chiến sĩ thi đua cơ sở năm 2024"), std::string::npos);
+  EXPECT_NE(unit_page.body.find("25% của"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace thidua

@@ -355,6 +355,7 @@ void RegisterApiRoutes(Router& router, AppDeps& deps) {
   RegisterAudit(router, deps);
   RegisterRecordApi(router, deps);
   RegisterEligibilityApi(router, deps);
+  RegisterSettingsApi(router, deps);
 }
 
 }  // namespace thidua::http

@@ -45,5 +45,7 @@ Handler Authed(F body) {
 void RegisterRecordApi(Router& router, AppDeps& deps);
 // The routes of the eligibility API (api_eligibility.cc).
 void RegisterEligibilityApi(Router& router, AppDeps& deps);
+// The province's settings and the CSTDCS quota of a unit (api_settings.cc).
+void RegisterSettingsApi(Router& router, AppDeps& deps);
 
 }  // namespace thidua::http

@@ -10,6 +10,7 @@ void RegisterDashboard(Router& router, AppDeps& deps);
 void RegisterRecordPages(Router& router, AppDeps& deps);
 void RegisterImportPages(Router& router, AppDeps& deps);
 void RegisterHistoryPages(Router& router, AppDeps& deps);
+void RegisterSettingsPages(Router& router, AppDeps& deps);
 
 void RegisterPageRoutes(Router& router, AppDeps& deps) {
   RegisterAuthPages(router, deps);
@@ -17,6 +18,7 @@ void RegisterPageRoutes(Router& router, AppDeps& deps) {
   RegisterRecordPages(router, deps);
   RegisterImportPages(router, deps);
   RegisterHistoryPages(router, deps);
+  RegisterSettingsPages(router, deps);
 }
 
 void RegisterApp(Router& router, AppDeps& deps) {

@@ -7,7 +7,7 @@
 namespace thidua::http {
 
 std::optional<domain::RawFields> ParseJsonFields(const Request& request, const std::set<std::string>& allowed,
-                                                 Response& error) {
+                                                 Response& error, bool scalars) {
   // Media types are case-insensitive (RFC 9110 §8.3.1).
   std::string type = AsciiLower(request.Header("Content-Type"));
   if (type.substr(0, 16) != "application/json") {
@@ -36,8 +36,13 @@ std::optional<domain::RawFields> ParseJsonFields(const Request& request, const s
       fields[key] = value.get<std::string>();
     } else if (value.is_null()) {
       fields[key] = "";
+    } else if (scalars && value.is_number_integer()) {
+      fields[key] = value.dump();
+    } else if (scalars && value.is_boolean()) {
+      fields[key] = value.get<bool>() ? "1" : "0";
     } else {
-      invalid.WithField(key, "Giá trị phải là chuỗi ký tự.");
+      invalid.WithField(key, scalars ? "Giá trị phải là chuỗi ký tự, số nguyên hoặc true/false."
+                                     : "Giá trị phải là chuỗi ký tự.");
     }
   }
   if (!invalid.fields().empty()) {

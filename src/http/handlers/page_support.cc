@@ -26,6 +26,7 @@ json NavModel(const service::Actor& actor, std::string_view active) {
       {"Cá nhân", "/quan-ly/ca-nhan", "people", false},    {"Khen thưởng", "/quan-ly/khen-thuong", "award", false},
       {"Nhập dữ liệu", "/quan-ly/nhap-du-lieu", "import", false},
       {"Nhật ký", "/quan-ly/nhat-ky", "audit", true},
+      {"Cấu hình", "/quan-ly/cau-hinh", "settings", true},
   };
   bool office = actor.role == service::Role::kAdmin || actor.role == service::Role::kOffice ||
                 actor.role == service::Role::kOfficeLead;

@@ -155,6 +155,36 @@ std::string Validity(const store::units::UnitRow& u) {
   return (u.valid_from ? u.valid_from->Vietnamese() : "…") + " – " + (u.valid_to ? u.valid_to->Vietnamese() : "nay");
 }
 
+// The year whose verdicts a person's or unit's page shows: ?nam=YYYY, else the last full year.
+int YearUnderReview(const Request& request, const AppDeps& deps) {
+  std::string nam = request.Query("nam");
+  if (nam.size() == 4 && std::all_of(nam.begin(), nam.end(), ::isdigit)) return std::stoi(nam);
+  return deps.services.ctx.clock.Today().year() - 1;
+}
+
+json EligibilityModel(const domain::Verdicts& verdicts, const std::string& self) {
+  std::vector<web::Row> rows;
+  for (const domain::AwardVerdict& v : verdicts.results) {
+    std::optional<domain::AwardCode> code = domain::ParseAwardCode(v.award);
+    std::string label = code ? std::string(domain::AwardLabel(*code)) : v.award;
+    std::string answer = !v.eligible ? "Cần xem xét" : *v.eligible ? "Đủ điều kiện" : "Chưa đủ điều kiện";
+    std::string badge = !v.eligible ? "info" : *v.eligible ? "success" : "neutral";
+    std::string missing, basis;
+    for (const domain::Condition& c : v.conditions) {
+      if (!c.met) missing += (missing.empty() ? "" : "; ") + c.text;
+      if (!c.met && basis.empty()) basis = c.basis;
+    }
+    if (basis.empty() && !v.conditions.empty()) basis = v.conditions.front().basis;
+    rows.push_back({{{label}, {answer, "", false, badge}, {missing.empty() ? "—" : missing, "", missing.empty()},
+                     {basis, "", true}}});
+  }
+  return {{"year", verdicts.year},
+          {"rule_set", verdicts.rule_set},
+          {"table", web::TableModel(self, web::ListState{}, {{"Danh hiệu, hình thức"}, {"Kết quả"},
+                                                             {"Điều kiện chưa đạt"}, {"Căn cứ"}},
+                                    rows, "Điều kiện theo quy định", "Chưa có kết quả.")}};
+}
+
 void RegisterUnitPages(Router& router, AppDeps& deps) {
   service::UnitService& units = deps.services.units;
   router.Add("GET", "/quan-ly/don-vi", StaffPage([&deps, &units](Request& request, const service::Actor& actor) -> Response {
@@ -275,6 +305,23 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
     model["members_table"] = web::TableModel(self, none, {{"Mã"}, {"Họ và tên"}, {"Từ ngày"}}, members, "Người đang công tác", "Chưa có ai.");
     model["members_href"] = "/quan-ly/ca-nhan?unit=" + web::PercentEncode(u.code);
     AddUnitRecords(model, request, deps, u.code);
+    int year = YearUnderReview(request, deps);
+    auto verdicts = deps.services.eligibility.ForUnit(actor, u.code, year);
+    if (verdicts.ok()) model["eligibility"] = EligibilityModel(*verdicts, self);
+    if (auto quota = deps.services.eligibility.Quota(actor, u.code, year); quota.ok()) {
+      const service::UnitQuota& q = *quota;
+      model["quota"] = {
+          {"year", year},
+          {"text", q.check.text},
+          {"basis", q.check.basis},
+          {"within", q.check.within},
+          {"facts", web::FactsModel({{"Số người công tác trong năm", std::to_string(q.members)},
+                                     {"Đạt Lao động tiên tiến", std::to_string(q.ldtt)},
+                                     {"Tỷ lệ của tỉnh", std::to_string(q.quota_percent) + "%"},
+                                     {"Được công nhận tối đa", std::to_string(q.check.allowed)},
+                                     {"Đủ điều kiện Chiến sĩ thi đua cơ sở", std::to_string(q.cstdcs_eligible)},
+                                     {"Đã công nhận", std::to_string(q.cstdcs_awarded)}})}};
+    }
     auto history = units.History(actor, u.code);
     if (history.ok()) model["history"] = HistoryModel(*history);
     model["breadcrumbs"] = json::array({{{"label", "Đơn vị"}, {"href", "/quan-ly/don-vi"}}, {{"label", u.name}, {"href", ""}}});
@@ -313,28 +360,6 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
 // ---- people ----
 
 // The person's verdicts for one year as a table: each award, its answer and what is missing.
-json EligibilityModel(const domain::Verdicts& verdicts, const std::string& self) {
-  std::vector<web::Row> rows;
-  for (const domain::AwardVerdict& v : verdicts.results) {
-    std::optional<domain::AwardCode> code = domain::ParseAwardCode(v.award);
-    std::string label = code ? std::string(domain::AwardLabel(*code)) : v.award;
-    std::string answer = !v.eligible ? "Cần xem xét" : *v.eligible ? "Đủ điều kiện" : "Chưa đủ điều kiện";
-    std::string badge = !v.eligible ? "info" : *v.eligible ? "success" : "neutral";
-    std::string missing, basis;
-    for (const domain::Condition& c : v.conditions) {
-      if (!c.met) missing += (missing.empty() ? "" : "; ") + c.text;
-      if (!c.met && basis.empty()) basis = c.basis;
-    }
-    if (basis.empty() && !v.conditions.empty()) basis = v.conditions.front().basis;
-    rows.push_back({{{label}, {answer, "", false, badge}, {missing.empty() ? "—" : missing, "", missing.empty()},
-                     {basis, "", true}}});
-  }
-  return {{"year", verdicts.year},
-          {"rule_set", verdicts.rule_set},
-          {"table", web::TableModel(self, web::ListState{}, {{"Danh hiệu, hình thức"}, {"Kết quả"},
-                                                             {"Điều kiện chưa đạt"}, {"Căn cứ"}},
-                                    rows, "Điều kiện theo quy định", "Chưa có kết quả.")}};
-}
 
 
 std::vector<web::FormField> PersonFormFields(const domain::RawFields& values, bool with_code) {
@@ -456,11 +481,7 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     AddPersonRecords(model, request, deps, p.code);
     auto history = people.History(actor, p.code);
     if (history.ok()) model["history"] = HistoryModel(*history);
-    // Verdicts for the year under review: ?nam=YYYY, else the last full year.
-    int year = deps.services.ctx.clock.Today().year() - 1;
-    if (std::string nam = request.Query("nam"); nam.size() == 4 && std::all_of(nam.begin(), nam.end(), ::isdigit)) {
-      year = std::stoi(nam);
-    }
+    int year = YearUnderReview(request, deps);
     auto verdicts = deps.services.eligibility.ForPerson(actor, p.code, year);
     if (verdicts.ok()) model["eligibility"] = EligibilityModel(*verdicts, self);
     model["breadcrumbs"] = json::array({{{"label", "Cá nhân"}, {"href", "/quan-ly/ca-nhan"}}, {{"label", p.full_name}, {"href", ""}}});
