@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
+#include "domain/records.h"
+#include "domain/text.h"
 #include "service/access.h"
 #include "service/settings_service.h"
 #include "store/history_repo.h"
@@ -187,72 +190,258 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
   return verdicts;
 }
 
+namespace {
+
+// The province's units, by id: what a scan shows of a subject's unit and how it finds a subtree.
+struct UnitInfo {
+  std::string code;
+  std::string name;
+  std::string field;
+  int64_t parent = 0;  // 0: none
+};
+using UnitMap = std::unordered_map<int64_t, UnitInfo>;
+
+// Parent links are acyclic (domain/records.h checks it); the bound only guards against a bad row.
+constexpr int kMaxDepth = 100;
+
+bool InTree(const UnitMap& units, int64_t unit, std::optional<UnitId> root) {
+  if (!root) return true;
+  for (int depth = 0; unit != 0 && depth < kMaxDepth; ++depth) {
+    if (unit == root->value()) return true;
+    auto it = units.find(unit);
+    unit = it == units.end() ? 0 : it->second.parent;
+  }
+  return false;
+}
+
+// The unit's field, or its nearest ancestor's when it has none.
+std::string FieldOf(const UnitMap& units, int64_t unit) {
+  for (int depth = 0; unit != 0 && depth < kMaxDepth; ++depth) {
+    auto it = units.find(unit);
+    if (it == units.end()) break;
+    if (!it->second.field.empty()) return it->second.field;
+    unit = it->second.parent;
+  }
+  return "";
+}
+
+// Each person's unit during `year`: the unit of their last membership in the tree of `root` that
+// overlaps the year (the one still open, else the one that ended last). People without one are absent.
+std::unordered_map<int64_t, int64_t> UnitsDuringYear(const std::vector<hist::MembershipFact>& memberships,
+                                                     const UnitMap& units, std::optional<UnitId> root, int year) {
+  std::unordered_map<int64_t, const hist::MembershipFact*> last;
+  auto later = [](const hist::MembershipFact& a, const hist::MembershipFact& b) {
+    if (a.to.has_value() != b.to.has_value()) return !a.to.has_value();
+    return a.to ? (*a.to != *b.to ? *b.to < *a.to : b.from < a.from) : b.from < a.from;
+  };
+  for (const hist::MembershipFact& m : memberships) {
+    if (!Overlaps(m, year) || !InTree(units, m.unit.value(), root)) continue;
+    const hist::MembershipFact*& best = last[m.person.value()];
+    if (!best || later(m, *best)) best = &m;
+  }
+  std::unordered_map<int64_t, int64_t> out;
+  for (const auto& [person, m] : last) out[person] = m->unit.value();
+  return out;
+}
+
+// One eligible subject as the scan found it.
+struct Found {
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+  int64_t unit = 0;  // shown as the subject's unit: a person's unit during the year, a unit's parent
+  std::string field;
+};
+
+struct ScanState {
+  const domain::RuleSet* rules = nullptr;
+  domain::Settings settings;
+  domain::AwardCode award = domain::AwardCode::kLdtt;
+  domain::SubjectType subject = domain::SubjectType::kPerson;
+  int year = 0;
+  UnitMap units;
+  std::unordered_map<int64_t, domain::PersonHistory> people;
+  std::unordered_map<int64_t, domain::UnitHistory> unit_histories;
+  std::vector<Found> found;  // by id
+  int64_t evaluated = 0;
+};
+
+// The filters of a query other than scope: field and name (every word of `words` in the folded name
+// or code).
+struct Filter {
+  const std::optional<std::string>& field;
+  std::vector<std::string> words;
+
+  bool Keeps(const UnitMap& units, int64_t field_unit, const std::string& name, const std::string& code) const {
+    if (field && !field->empty() && FieldOf(units, field_unit) != *field) return false;
+    if (words.empty()) return true;
+    std::string key = domain::SearchKey(name + " " + code);
+    return std::all_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return key.find(w) != std::string::npos; });
+  }
+};
+
+Status CollectPeople(store::Conn& conn, std::optional<UnitId> root, const std::optional<UnitId>& actor_root,
+                     Date today, const Filter& filter, ScanState& data) {
+  hist::Scope scope{data.year - kYearsBack, data.year, root, std::nullopt};
+  THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
+  // A scoped caller sees only the people it may open (the file comment of the header).
+  std::optional<std::unordered_set<int64_t>> visible;
+  if (actor_root) {
+    THIDUA_ASSIGN_OR_RETURN(std::vector<PersonId> ids, store::people::IdsInScope(conn, *actor_root, today));
+    visible.emplace();
+    for (PersonId id : ids) visible->insert(id.value());
+  }
+  data.people = PersonHistories(h);
+  std::unordered_map<int64_t, int64_t> unit_of = UnitsDuringYear(h.memberships, data.units, root, data.year);
+  domain::AwardVerdict verdict;
+  for (const hist::PersonFacts& p : h.people) {
+    auto unit = unit_of.find(p.id.value());
+    if (unit == unit_of.end() || (visible && !visible->count(p.id.value()))) continue;
+    if (!filter.Keeps(data.units, unit->second, p.full_name, p.code)) continue;
+    ++data.evaluated;
+    domain::EvaluatePersonAwardInto(*data.rules, data.settings, data.people[p.id.value()], data.year, data.award,
+                                    verdict);
+    if (verdict.eligible == true) {
+      data.found.push_back({p.id.value(), p.code, p.full_name, unit->second, FieldOf(data.units, unit->second)});
+    }
+  }
+  return Status::Ok();
+}
+
+Status CollectUnits(store::Conn& conn, std::optional<UnitId> root, const Filter& filter, ScanState& data) {
+  THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, root));
+  hist::Scope scope{data.year - kYearsBack, data.year, root, std::nullopt};
+  THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
+  hist::Scope member_scope{data.year, data.year, root, std::nullopt};
+  THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories ph, hist::LoadPeople(conn, member_scope));
+  auto people = PersonHistories(ph);
+  auto members = MembersByUnit(*data.rules, data.settings, ph, people, data.year);
+  auto& histories = data.unit_histories;
+  for (const auto& e : uh.evaluations) AddRating(histories[e.subject].ratings, e);
+  for (const auto& a : uh.awards) AddAward(histories[a.subject].awards, a);
+  std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const store::units::UnitRow& unit : units) {
+    if (!filter.Keeps(data.units, unit.id.value(), unit.name, unit.code)) continue;
+    domain::UnitHistory& history = histories[unit.id.value()];
+    history.code = unit.code;
+    history.name = unit.name;
+    history.dissolved_on = unit.valid_to;
+    history.members_by_year[data.year] = std::move(members[unit.id.value()]);
+    ++data.evaluated;
+    domain::AwardVerdict verdict = domain::EvaluateUnitAward(*data.rules, data.settings, history, data.year, data.award);
+    if (verdict.eligible == true) {
+      data.found.push_back({unit.id.value(), unit.code, unit.name, unit.parent ? unit.parent->value() : 0,
+                            FieldOf(data.units, unit.id.value())});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct EligibilityService::ScanData : ScanState {};
+
+Status EligibilityService::Collect(store::Conn& conn, const Actor& actor, const EligibilityQuery& query,
+                                   ScanData& data) {
+  std::optional<domain::AwardCode> award = domain::ParseAwardCode(query.award);
+  if (!award) {
+    return Status(InvalidArgument("Dữ liệu không hợp lệ."))
+        .WithField("award", "Không có danh hiệu, hình thức khen thưởng mã \"" + query.award + "\".");
+  }
+  const auto& fields = domain::UnitFields();
+  if (query.field && !query.field->empty() &&
+      std::none_of(fields.begin(), fields.end(), [&](const domain::Option& o) { return o.code == *query.field; })) {
+    return Status(InvalidArgument("Dữ liệu không hợp lệ."))
+        .WithField("field", "Không có lĩnh vực mã \"" + *query.field + "\".");
+  }
+  data.award = *award;
+  data.subject = domain::AppliesTo(*award, query.subject)    ? query.subject
+                 : domain::AppliesTo(*award, domain::SubjectType::kPerson) ? domain::SubjectType::kPerson
+                                                                           : domain::SubjectType::kUnit;
+  data.year = query.year;
+  std::optional<UnitId> root = ScopeRoot(actor);
+  if (query.unit && !query.unit->empty()) {
+    THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, *query.unit));
+    bool visible = false;
+    if (unit) {
+      THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
+    }
+    if (!visible) return NotFound("Không tìm thấy đơn vị \"" + *query.unit + "\".");
+    root = unit->id;
+  }
+  THIDUA_ASSIGN_OR_RETURN(data.rules, Rules(query.year, query.date));
+  THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
+  data.settings = province.settings;
+  THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> all, store::units::All(conn, std::nullopt));
+  for (const auto& u : all) data.units[u.id.value()] = {u.code, u.name, u.field, u.parent ? u.parent->value() : 0};
+  Filter filter{query.field, domain::SearchWords(domain::SearchKey(query.q))};
+  if (data.subject == domain::SubjectType::kUnit) return CollectUnits(conn, root, filter, data);
+  return CollectPeople(conn, root, ScopeRoot(actor), ctx_.clock.Today(), filter, data);
+}
+
 Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& actor, int year,
                                                                const std::string& award_code,
                                                                const std::optional<std::string>& unit_code,
-                                                               std::optional<Date> date) {
+                                                               std::optional<Date> date,
+                                                               const std::optional<std::string>& field) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
-  std::optional<domain::AwardCode> award = domain::ParseAwardCode(award_code);
-  if (!award) {
-    return Status(InvalidArgument("Dữ liệu không hợp lệ."))
-        .WithField("award", "Không có danh hiệu, hình thức khen thưởng mã \"" + award_code + "\".");
-  }
+  EligibilityQuery query;
+  query.year = year;
+  query.award = award_code;
+  query.unit = unit_code;
+  query.field = field;
+  query.date = date;
   std::vector<domain::Verdicts> out;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    std::optional<UnitId> root = ScopeRoot(actor);
-    if (unit_code && !unit_code->empty()) {
-      THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit,
-                              store::units::FindByCode(conn, *unit_code));
-      bool visible = false;
-      if (unit) {
-        THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
-      }
-      if (!visible) return NotFound("Không tìm thấy đơn vị \"" + *unit_code + "\".");
-      root = unit->id;
+    ScanData data;
+    THIDUA_RETURN_IF_ERROR(Collect(conn, actor, query, data));
+    for (const Found& f : data.found) {
+      out.push_back(data.subject == domain::SubjectType::kPerson
+                        ? domain::EvaluatePerson(*data.rules, data.settings, data.people[f.id], year)
+                        : domain::EvaluateUnit(*data.rules, data.settings, data.unit_histories[f.id], year));
     }
-    THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
-    THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
-    const domain::Settings& settings = province.settings;
-    domain::Verdicts verdicts;
-    if (domain::AppliesTo(*award, domain::SubjectType::kPerson)) {
-      hist::Scope scope{year - kYearsBack, year, root, std::nullopt};
-      THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
-      auto people = PersonHistories(h);
-      for (const hist::PersonFacts& p : h.people) {
-        // Only people with a membership in the scope during the year under review.
-        if (root && std::none_of(h.memberships.begin(), h.memberships.end(), [&](const hist::MembershipFact& m) {
-              return m.person == p.id && Overlaps(m, year);
-            })) {
-          continue;
-        }
-        domain::EvaluatePersonInto(*rules, settings, people[p.id.value()], year, verdicts);
-        for (const auto& r : verdicts.results) {
-          if (r.award == domain::AwardCodeName(*award) && r.eligible == true) {
-            out.push_back(verdicts);
-            break;
-          }
-        }
-      }
-      return Status::Ok();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const EligibilityQuery& query) {
+  THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
+  EligibilityList out;
+  Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
+    ScanData data;
+    THIDUA_RETURN_IF_ERROR(Collect(conn, actor, query, data));
+    bool people = data.subject == domain::SubjectType::kPerson;
+    out.year = query.year;
+    out.award = std::string(domain::AwardCodeName(data.award));
+    out.subject = data.subject;
+    out.rule_set = data.rules->name;
+    out.evaluated = data.evaluated;
+    out.total = static_cast<int64_t>(data.found.size());
+    // Vietnamese order (domain/text.h; the hex keys sort bytewise), then code; ' ' sorts before hex digits,
+    // so a name that is a prefix of another comes first.
+    std::vector<std::pair<std::string, const Found*>> order;
+    order.reserve(data.found.size());
+    for (const Found& f : data.found) {
+      order.emplace_back((people ? domain::NameSortKey(f.name) : domain::TextSortKey(f.name)) + " " + f.code, &f);
     }
-    THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, root));
-    hist::Scope scope{year - kYearsBack, year, root, std::nullopt};
-    THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
-    hist::Scope member_scope{year, year, root, std::nullopt};
-    THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories ph, hist::LoadPeople(conn, member_scope));
-    auto people = PersonHistories(ph);
-    auto members = MembersByUnit(*rules, settings, ph, people, year);
-    std::unordered_map<int64_t, domain::UnitHistory> histories;
-    for (const auto& e : uh.evaluations) AddRating(histories[e.subject].ratings, e);
-    for (const auto& a : uh.awards) AddAward(histories[a.subject].awards, a);
-    for (const store::units::UnitRow& unit : units) {
-      domain::UnitHistory& history = histories[unit.id.value()];
-      history.code = unit.code;
-      history.name = unit.name;
-      history.dissolved_on = unit.valid_to;
-      history.members_by_year[year] = std::move(members[unit.id.value()]);
-      domain::AwardVerdict verdict = domain::EvaluateUnitAward(*rules, settings, history, year, *award);
-      if (verdict.eligible == true) out.push_back(domain::EvaluateUnit(*rules, settings, history, year));
+    std::sort(order.begin(), order.end());
+    size_t from = static_cast<size_t>(std::clamp<int64_t>(query.offset, 0, out.total));
+    size_t to = query.limit < 0 ? order.size() : std::min(order.size(), from + static_cast<size_t>(query.limit));
+    for (size_t i = from; i < to; ++i) {
+      const Found& f = *order[i].second;
+      EligibleSubject subject{f.code, f.name, "", "", f.field, {}};
+      if (auto unit = data.units.find(f.unit); unit != data.units.end()) {
+        subject.unit_code = unit->second.code;
+        subject.unit_name = unit->second.name;
+      }
+      subject.verdict =
+          people ? domain::EvaluatePersonAward(*data.rules, data.settings, data.people[f.id], query.year, data.award)
+                 : domain::EvaluateUnitAward(*data.rules, data.settings, data.unit_histories[f.id], query.year,
+                                             data.award);
+      out.items.push_back(std::move(subject));
     }
     return Status::Ok();
   });

@@ -2,6 +2,18 @@
 // person, one unit, or everyone in the caller's scope. Every call checks the actor's role and scope;
 // a subject outside the scope is kNotFound; a year no shipped rule set covers is kInvalidArgument.
 // Thread-safe: the rule book is loaded once (lazily, under std::call_once) and only read afterwards.
+//
+// Who a scan (Scan, Eligible) looks at, for a year Y:
+//  - people: everyone with a membership during Y in the scope — the caller's subtree (the province
+//    for office, office lead, admin), narrowed to a unit's subtree when one is asked for — and, for a
+//    scoped role (unit officer, unit head, council), who is also in the caller's scope today. That
+//    last part is the rule of ForPerson and of the person's page (a membership open today), so every
+//    person a scan lists can be opened by whoever ran it; someone who moved to another unit is listed
+//    to that unit's officer and to the province, not to the officer of the unit they left.
+//  - units: every unit of the scope's subtree (UnitInScope, the rule of ForUnit).
+// A person's unit during Y is the unit of their last membership in the scope overlapping Y; a unit's
+// is its parent. The field (lĩnh vực) is the unit's own — for a person the field of their unit during
+// Y — or, when the unit has none, its nearest ancestor's.
 #pragma once
 
 #include <mutex>
@@ -34,6 +46,41 @@ struct UnitQuota {
   domain::QuotaCheck check;
 };
 
+// What the "who qualifies in year Y for award X" screen, its export and `thidua export eligibility`
+// ask for (issue 3 item 4).
+struct EligibilityQuery {
+  int year = 0;
+  std::string award;  // an award code of DOMAIN.md
+  // For an award of both people and units (GK, BK_TINH, …): which; ignored when the award has one kind.
+  domain::SubjectType subject = domain::SubjectType::kPerson;
+  std::optional<std::string> unit;   // only this unit's subtree (which must be in the caller's scope)
+  std::optional<std::string> field;  // only subjects of this field (domain::UnitFields())
+  std::string q;                     // name or code, ignoring case and diacritics
+  std::optional<Date> date;          // picks the rule set; default 31/12 of `year`
+  int64_t offset = 0;                // the window of `items` returned
+  int64_t limit = -1;                // -1: every eligible subject
+};
+
+// One subject that meets the award's conditions, with where it stood in the year.
+struct EligibleSubject {
+  std::string code;
+  std::string name;
+  std::string unit_code;  // see the file comment; "" when none
+  std::string unit_name;
+  std::string field;         // a code of domain::UnitFields(); "" when none
+  domain::AwardVerdict verdict;  // the award's verdict, every condition with its facts and basis
+};
+
+struct EligibilityList {
+  int year = 0;
+  std::string award;
+  domain::SubjectType subject = domain::SubjectType::kPerson;
+  std::string rule_set;
+  int64_t evaluated = 0;  // subjects in scope, after the unit, field and name filters, judged by the rules
+  int64_t total = 0;      // how many of them are eligible
+  std::vector<EligibleSubject> items;  // [offset, offset + limit) of the eligible, in Vietnamese name order
+};
+
 class EligibilityService {
  public:
   // The province's settings (service/settings_service.h) are read with the records of every call.
@@ -44,15 +91,23 @@ class EligibilityService {
   Result<domain::Verdicts> ForUnit(const Actor& actor, const std::string& code, int year,
                                    std::optional<Date> date = std::nullopt);
   // Everyone in scope (people for a person award, units for a unit award; within `unit_code`'s subtree
-  // when given) who is eligible for `award_code` in `year`, in id order.
+  // when given; of `field` when given) who is eligible for `award_code` in `year`, with all their
+  // verdicts, in id order. kInvalidArgument for an unknown award or field.
   Result<std::vector<domain::Verdicts>> Scan(const Actor& actor, int year, const std::string& award_code,
                                              const std::optional<std::string>& unit_code,
-                                             std::optional<Date> date = std::nullopt);
+                                             std::optional<Date> date = std::nullopt,
+                                             const std::optional<std::string>& field = std::nullopt);
+  // The same scan for a screen or a spreadsheet: the eligible in Vietnamese name order (given name
+  // first; units by name), a window of them with the award's verdict, and the counts.
+  Result<EligibilityList> Eligible(const Actor& actor, const EligibilityQuery& query);
   // The CSTDCS quota of `unit_code` for `year`; the unit must be in the caller's scope.
   Result<UnitQuota> Quota(const Actor& actor, const std::string& unit_code, int year);
 
  private:
+  struct ScanData;  // what a scan loaded and found (eligibility_service.cc)
   Result<const domain::RuleSet*> Rules(int year, std::optional<Date> date);
+  // Loads the scope of `query` and keeps the eligible subjects, in id order, in `data`.
+  Status Collect(store::Conn& conn, const Actor& actor, const EligibilityQuery& query, ScanData& data);
   Context ctx_;
   std::once_flag once_;
   std::optional<domain::RuleBook> book_;

@@ -243,6 +243,17 @@ Result<bool> InScope(Conn& conn, PersonId person, UnitId root, Date today) {
   return rows->front().Int(0) > 0;
 }
 
+Result<std::vector<PersonId>> IdsInScope(Conn& conn, UnitId root, Date today) {
+  Result<Rows> rows = conn.Query("WITH RECURSIVE " + SubtreeCte("scope", 2) + " SELECT p.id FROM people p WHERE 1 = 1" +
+                                     OpenMembershipIn("scope") + " ORDER BY p.id",
+                                 {today.Iso(), root.value()});
+  if (!rows.ok()) return rows.status();
+  std::vector<PersonId> out;
+  out.reserve(rows->size());
+  for (const Row& row : *rows) out.push_back(PersonId(row.Int(0)));
+  return out;
+}
+
 Result<std::vector<PersonRow>> All(Conn& conn) {
   Result<Rows> rows = conn.Query(
       "SELECT p.id, p.code, p.full_name, p.gender, p.birth_date, p.position, p.recruited_on, NULL, NULL "

@@ -46,6 +46,8 @@ Status Update(Conn& conn, PersonId id, const domain::PersonRecord& person, int64
 Result<Page<PersonRow>> List(Conn& conn, const ListQuery& query);
 // True if the person has a membership open on `today` in the subtree of `root`.
 Result<bool> InScope(Conn& conn, PersonId person, UnitId root, Date today);
+// The people InScope holds for, by id (one query, for scans over a scope).
+Result<std::vector<PersonId>> IdsInScope(Conn& conn, UnitId root, Date today);
 
 // Every person (without the current unit), for imports.
 Result<std::vector<PersonRow>> All(Conn& conn);

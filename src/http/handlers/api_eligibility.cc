@@ -59,7 +59,9 @@ void RegisterEligibilityApi(Router& router, AppDeps& deps) {
                if (award.empty()) return ErrorResponse(400, "bad_request", "Thiếu tham số award.");
                std::optional<std::string> unit;
                if (std::string u = request.Query("unit"); !u.empty()) unit = u;
-               auto found = eligibility.Scan(actor, year, award, unit, date);
+               std::optional<std::string> field;
+               if (std::string f = request.Query("field"); !f.empty()) field = f;
+               auto found = eligibility.Scan(actor, year, award, unit, date, field);
                if (!found.ok()) return ErrorResponse(found.status());
                std::string body = "{\"items\":[";
                for (size_t i = 0; i < found->size(); ++i) {

@@ -8,6 +8,7 @@ namespace thidua::http {
 void RegisterAuthPages(Router& router, AppDeps& deps);
 void RegisterDashboard(Router& router, AppDeps& deps);
 void RegisterRecordPages(Router& router, AppDeps& deps);
+void RegisterEligibilityPages(Router& router, AppDeps& deps);
 void RegisterImportPages(Router& router, AppDeps& deps);
 void RegisterHistoryPages(Router& router, AppDeps& deps);
 void RegisterSettingsPages(Router& router, AppDeps& deps);
@@ -16,6 +17,7 @@ void RegisterPageRoutes(Router& router, AppDeps& deps) {
   RegisterAuthPages(router, deps);
   RegisterDashboard(router, deps);
   RegisterRecordPages(router, deps);
+  RegisterEligibilityPages(router, deps);
   RegisterImportPages(router, deps);
   RegisterHistoryPages(router, deps);
   RegisterSettingsPages(router, deps);

@@ -24,6 +24,7 @@ json NavModel(const service::Actor& actor, std::string_view active) {
   static constexpr Item kItems[] = {
       {"Tổng quan", "/quan-ly/", "dashboard", false},     {"Đơn vị", "/quan-ly/don-vi", "units", false},
       {"Cá nhân", "/quan-ly/ca-nhan", "people", false},    {"Khen thưởng", "/quan-ly/khen-thuong", "award", false},
+      {"Xét khen thưởng", "/quan-ly/xet-khen-thuong", "report", false},
       {"Nhập dữ liệu", "/quan-ly/nhap-du-lieu", "import", false},
       {"Nhật ký", "/quan-ly/nhat-ky", "audit", true},
       {"Cấu hình", "/quan-ly/cau-hinh", "settings", true},

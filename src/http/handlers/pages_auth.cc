@@ -82,6 +82,7 @@ void RegisterDashboard(Router& router, AppDeps& deps) {
     model["cards"] = cards;
     model["shortcuts"] = json::array({{{"label", "Tìm cá nhân"}, {"href", "/quan-ly/ca-nhan"}},
                                       {{"label", "Cây đơn vị"}, {"href", "/quan-ly/don-vi/cay"}},
+                                      {{"label", "Ai đủ điều kiện khen thưởng năm trước"}, {"href", "/quan-ly/xet-khen-thuong"}},
                                       {{"label", "Nhập dữ liệu từ Excel"}, {"href", "/quan-ly/nhap-du-lieu"}}});
     auto recent = deps.services.audit.Recent(actor, 8, 0);
     if (recent.ok()) {
