@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "cli/demo/demo_province.h"
+#include "cli/export.h"
 #include "cli/serve.h"
 #include "render/table_reader.h"
 #include "service/services.h"
@@ -337,6 +338,10 @@ int Main(int argc, char** argv, const std::string& env_db) {
   eligibility->add_flag("--json", elig.json, "In JSON như API HTTP");
   add_db(eligibility);
 
+  ExportArgs export_args;
+  CLI::App* export_cmd = AddExportCommand(app, export_args);
+  add_db(export_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -365,6 +370,9 @@ int Main(int argc, char** argv, const std::string& env_db) {
   if (*user_add) return RunUserAdd(db_url, new_user);
   if (*backup) return RunBackup(db_url, out);
   if (*verify) return RunVerifyAudit(db_url);
+  if (*export_cmd) {
+    return RunExport(export_args, db_url, [](const std::string& url) { return OpenAndMigrate(url, IfMissing::kRefuse); });
+  }
   if (*eligibility) {
     if (elig.person.empty() == elig.unit.empty()) {
       std::fprintf(stderr, "thidua eligibility: cần đúng một trong --person hoặc --unit\n");

@@ -21,7 +21,8 @@ std::string AwardTitle(const std::string& award, domain::SubjectType subject) {
   std::optional<domain::AwardCode> code = domain::ParseAwardCode(award);
   if (!code) return award;
   std::string title(domain::AwardLabel(*code));
-  if (domain::AppliesTo(*code, domain::SubjectType::kPerson) && domain::AppliesTo(*code, domain::SubjectType::kUnit)) {
+  if (domain::AppliesTo(*code, domain::SubjectType::kPerson) &&
+      domain::AppliesTo(*code, domain::SubjectType::kUnit)) {
     title += subject == domain::SubjectType::kPerson ? " (cá nhân)" : " (tập thể)";
   }
   return title;
@@ -52,17 +53,18 @@ std::string ConditionsText(const domain::AwardVerdict& verdict) {
 
 render::Sheet EligibilitySheet(std::string title, std::string name_label) {
   return render::Sheet{std::move(title),
-                       {"STT", "Mã", std::move(name_label), "Đơn vị", "Lĩnh vực", "Danh hiệu, hình thức", "Năm",
-                        "Bộ quy tắc", "Căn cứ, điều kiện"},
+                       {"STT", "Mã", std::move(name_label), "Đơn vị", "Lĩnh vực", "Danh hiệu, hình thức",
+                        "Năm", "Bộ quy tắc", "Căn cứ, điều kiện"},
                        {}};
 }
 
 void AppendEligibilityRows(const service::EligibilityList& list, render::Sheet& sheet) {
   std::string award = AwardTitle(list.award, list.subject);
   for (const service::EligibleSubject& s : list.items) {
-    sheet.rows.push_back({render::Cell(static_cast<int64_t>(sheet.rows.size() + 1)), s.code, s.name, s.unit_name,
-                          std::string(domain::LabelOf(domain::UnitFields(), s.field)), award,
-                          render::Cell(static_cast<int64_t>(list.year)), list.rule_set, ConditionsText(s.verdict)});
+    sheet.rows.push_back({render::Cell(static_cast<int64_t>(sheet.rows.size() + 1)), s.code, s.name,
+                          s.unit_name, std::string(domain::LabelOf(domain::UnitFields(), s.field)), award,
+                          render::Cell(static_cast<int64_t>(list.year)), list.rule_set,
+                          ConditionsText(s.verdict)});
   }
 }
 
@@ -97,7 +99,7 @@ Screen ParseScreen(const Request& request, const AppDeps& deps) {
   if (!filters.count("award")) filters["award"] = "LDTT";
   s.query.award = filters["award"];
   s.query.subject = filters.count("subject") && filters["subject"] == "unit" ? domain::SubjectType::kUnit
-                                                                               : domain::SubjectType::kPerson;
+                                                                             : domain::SubjectType::kPerson;
   if (filters.count("unit")) s.query.unit = filters["unit"];
   if (filters.count("field")) s.query.field = filters["field"];
   s.query.q = s.state.q;
@@ -119,11 +121,13 @@ json FormModel(const Screen& s, const std::vector<store::units::UnitRow>& units,
   std::vector<std::pair<std::string, std::string>> awards, unit_options, fields;
   for (int i = 0; i < domain::kAwardCodeCount; ++i) {
     auto code = static_cast<domain::AwardCode>(i);
-    awards.emplace_back(std::string(domain::AwardCodeName(code)),
-                        std::string(domain::AwardLabel(code)) + " (" + std::string(domain::AwardCodeName(code)) + ")");
+    awards.emplace_back(
+        std::string(domain::AwardCodeName(code)),
+        std::string(domain::AwardLabel(code)) + " (" + std::string(domain::AwardCodeName(code)) + ")");
   }
   for (const auto& u : units) unit_options.emplace_back(u.code, u.name + " (" + u.code + ")");
-  for (const domain::Option& o : domain::UnitFields()) fields.emplace_back(std::string(o.code), std::string(o.label));
+  for (const domain::Option& o : domain::UnitFields())
+    fields.emplace_back(std::string(o.code), std::string(o.label));
   const auto& f = s.state.filters;
   auto get = [&](const char* key) { return f.count(key) ? f.at(key) : std::string(); };
   bool unit = subject.value_or(s.query.subject) == domain::SubjectType::kUnit;
@@ -146,7 +150,8 @@ json ReasonsModel(const domain::AwardVerdict& verdict) {
     }
     return out;
   };
-  return {{"conditions", conditions(verdict.conditions)}, {"judgement_paths", conditions(verdict.judgement_paths)}};
+  return {{"conditions", conditions(verdict.conditions)},
+          {"judgement_paths", conditions(verdict.judgement_paths)}};
 }
 
 json ResultModel(const Screen& s, const service::EligibilityList& list) {
@@ -156,27 +161,30 @@ json ResultModel(const Screen& s, const service::EligibilityList& list) {
   json rows = json::array();
   int64_t number = s.state.Offset();
   for (const service::EligibleSubject& item : list.items) {
-    std::string href = (people ? "/quan-ly/ca-nhan/" : "/quan-ly/don-vi/") + web::PercentEncode(item.code) + "?nam=" + year;
-    rows.push_back({{"number", web::FormatCount(++number)},
-                    {"code", item.code},
-                    {"name", item.name},
-                    {"href", href},
-                    {"unit_name", item.unit_name.empty() ? "—" : item.unit_name},
-                    {"unit_href", item.unit_code.empty() ? "" : "/quan-ly/don-vi/" + web::PercentEncode(item.unit_code)},
-                    {"field", item.field.empty() ? "—" : std::string(domain::LabelOf(domain::UnitFields(), item.field))},
-                    {"reasons", ReasonsModel(item.verdict)}});
+    std::string href =
+        (people ? "/quan-ly/ca-nhan/" : "/quan-ly/don-vi/") + web::PercentEncode(item.code) + "?nam=" + year;
+    rows.push_back(
+        {{"number", web::FormatCount(++number)},
+         {"code", item.code},
+         {"name", item.name},
+         {"href", href},
+         {"unit_name", item.unit_name.empty() ? "—" : item.unit_name},
+         {"unit_href", item.unit_code.empty() ? "" : "/quan-ly/don-vi/" + web::PercentEncode(item.unit_code)},
+         {"field", item.field.empty() ? "—" : std::string(domain::LabelOf(domain::UnitFields(), item.field))},
+         {"reasons", ReasonsModel(item.verdict)}});
   }
   std::string award = AwardTitle(list.award, list.subject);
-  return {{"heading", (people ? "Cá nhân đủ điều kiện " : "Tập thể đủ điều kiện ") + award + " năm " + year},
-          {"count", web::FormatCount(list.total) + " " + noun + " đủ điều kiện"},
-          {"evaluated", "trong số " + web::FormatCount(list.evaluated) + " " + noun + " được xét trong phạm vi"},
-          {"rule_set", list.rule_set},
-          {"name_label", people ? "Họ và tên" : "Tên đơn vị"},
-          {"unit_label", people ? "Đơn vị trong năm" : "Cấp trên"},
-          {"rows", rows},
-          {"empty_text", "Không có " + noun + " nào đủ điều kiện với các điều kiện lọc này."},
-          {"export_href", web::ExportHref(kExportPath, s.state)},
-          {"pagination", web::PaginationModel(kPath, s.state, list.total)}};
+  return {
+      {"heading", (people ? "Cá nhân đủ điều kiện " : "Tập thể đủ điều kiện ") + award + " năm " + year},
+      {"count", web::FormatCount(list.total) + " " + noun + " đủ điều kiện"},
+      {"evaluated", "trong số " + web::FormatCount(list.evaluated) + " " + noun + " được xét trong phạm vi"},
+      {"rule_set", list.rule_set},
+      {"name_label", people ? "Họ và tên" : "Tên đơn vị"},
+      {"unit_label", people ? "Đơn vị trong năm" : "Cấp trên"},
+      {"rows", rows},
+      {"empty_text", "Không có " + noun + " nào đủ điều kiện với các điều kiện lọc này."},
+      {"export_href", web::ExportHref(kExportPath, s.state)},
+      {"pagination", web::PaginationModel(kPath, s.state, list.total)}};
 }
 
 Response ScreenPage(Request& request, AppDeps& deps, const service::Actor& actor) {
@@ -206,8 +214,8 @@ Response ScreenPage(Request& request, AppDeps& deps, const service::Actor& actor
   }
   if (!s.error.empty()) model["flash"].push_back(web::FlashModel(web::FlashKind::kError, s.error));
   model["form"] = FormModel(s, *units, subject);
-  model["breadcrumbs"] = json::array({{{"label", "Tổng quan"}, {"href", "/quan-ly/"}},
-                                      {{"label", "Xét khen thưởng"}, {"href", ""}}});
+  model["breadcrumbs"] = json::array(
+      {{{"label", "Tổng quan"}, {"href", "/quan-ly/"}}, {{"label", "Xét khen thưởng"}, {"href", ""}}});
   return RenderPage(deps, "eligibility", model, status);
 }
 
@@ -217,9 +225,11 @@ Response ExportXlsx(Request& request, AppDeps& deps, const service::Actor& actor
   auto list = deps.services.eligibility.Eligible(actor, s.query);
   if (!list.ok()) return ErrorPage(request, deps, list.status());
   bool people = list->subject == domain::SubjectType::kPerson;
-  render::Sheet sheet = EligibilitySheet(list->award + " " + std::to_string(list->year), people ? "Họ và tên" : "Tên đơn vị");
+  render::Sheet sheet =
+      EligibilitySheet(list->award + " " + std::to_string(list->year), people ? "Họ và tên" : "Tên đơn vị");
   AppendEligibilityRows(*list, sheet);
-  return Xlsx(request, deps, sheet, "xet-khen-thuong-" + std::to_string(list->year) + "-" + list->award + ".xlsx");
+  return Xlsx(request, deps, sheet,
+              "xet-khen-thuong-" + std::to_string(list->year) + "-" + list->award + ".xlsx");
 }
 
 }  // namespace
@@ -228,7 +238,8 @@ void RegisterEligibilityPages(Router& router, AppDeps& deps) {
   router.Add("GET", kPath, StaffPage([&deps](Request& request, const service::Actor& actor) -> Response {
                return ScreenPage(request, deps, actor);
              }));
-  router.Add("GET", kExportPath, StaffPage([&deps](Request& request, const service::Actor& actor) -> Response {
+  router.Add("GET", kExportPath,
+             StaffPage([&deps](Request& request, const service::Actor& actor) -> Response {
                return ExportXlsx(request, deps, actor);
              }));
 }

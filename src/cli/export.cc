@@ -1,0 +1,96 @@
+#include "cli/export.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "domain/eligibility_codes.h"
+#include "http/handlers/eligibility_sheet.h"
+#include "service/services.h"
+
+namespace thidua::cli {
+namespace {
+
+constexpr const char* kForms[] = {"form-0601", "form-0602", "form-0603", "form-0604"};
+
+// The awards to export, in verdict order: every person award, then every unit award.
+std::vector<std::pair<domain::AwardCode, domain::SubjectType>> Awards(const std::string& only) {
+  std::vector<std::pair<domain::AwardCode, domain::SubjectType>> out;
+  for (domain::SubjectType subject : {domain::SubjectType::kPerson, domain::SubjectType::kUnit}) {
+    for (domain::AwardCode code : domain::AwardsFor(subject)) {
+      if (only.empty() || domain::AwardCodeName(code) == only) out.emplace_back(code, subject);
+    }
+  }
+  return out;
+}
+
+Status WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) return InvalidArgument("không ghi được tệp " + path);
+  return Status::Ok();
+}
+
+int ExportEligibility(const ExportArgs& args, service::Services& services) {
+  render::Sheet sheet =
+      http::EligibilitySheet("Xét khen thưởng " + std::to_string(args.year), "Họ tên, tên đơn vị");
+  for (auto [code, subject] : Awards(args.award)) {
+    service::EligibilityQuery query;
+    query.year = args.year;
+    query.award = std::string(domain::AwardCodeName(code));
+    query.subject = subject;
+    if (!args.unit.empty()) query.unit = args.unit;
+    Result<service::EligibilityList> list = services.eligibility.Eligible(service::Actor::System(), query);
+    if (!list.ok()) {
+      std::fprintf(stderr, "thidua export eligibility: %s\n", list.status().message().c_str());
+      return kExitRejected;
+    }
+    http::AppendEligibilityRows(*list, sheet);
+  }
+  Result<std::string> bytes = render::WriteXlsx(sheet);
+  Status written = bytes.ok() ? WriteFile(args.out, *bytes) : bytes.status();
+  if (!written.ok()) {
+    std::fprintf(stderr, "thidua export eligibility: %s\n", written.message().c_str());
+    return kExitRejected;
+  }
+  std::printf("Đã ghi %zu dòng vào %s\n", sheet.rows.size(), args.out.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+CLI::App* AddExportCommand(CLI::App& app, ExportArgs& args) {
+  CLI::App* sub = app.add_subcommand("export", "Xuất dữ liệu ra tệp xlsx");
+  sub->add_option("KIND", args.kind, "eligibility | form-0601 | form-0602 | form-0603 | form-0604")
+      ->required()
+      ->check(CLI::IsMember({"eligibility", "form-0601", "form-0602", "form-0603", "form-0604"}));
+  sub->add_option("--year", args.year, "Năm xét")->required()->check(CLI::Range(1900, 9999));
+  sub->add_option("--out", args.out, "Tệp .xlsx đích")->required();
+  sub->add_option("--award", args.award, "Chỉ một danh hiệu, hình thức (mã, ví dụ CSTDCS)");
+  sub->add_option("--unit", args.unit, "Chỉ đơn vị này và các đơn vị trực thuộc (mã)");
+  return sub;
+}
+
+int RunExport(const ExportArgs& args, const std::string& db_url, const OpenDb& open) {
+  for (const char* form : kForms) {
+    if (args.kind == form) {
+      std::fprintf(stderr, "thidua export %s: biểu mẫu thống kê chưa được hỗ trợ trong phiên bản này\n",
+                   form);
+      return kExitUsage;
+    }
+  }
+  if (!args.award.empty() && !domain::ParseAwardCode(args.award)) {
+    std::fprintf(stderr, "thidua export: --award: không có danh hiệu, hình thức khen thưởng mã \"%s\"\n",
+                 args.award.c_str());
+    return kExitUsage;
+  }
+  std::unique_ptr<store::Db> db = open(db_url);
+  if (!db) return kExitRejected;
+  SystemClock clock;
+  service::Services services(service::Context{*db, clock}, service::AuthOptions{});
+  return ExportEligibility(args, services);
+}
+
+}  // namespace thidua::cli
