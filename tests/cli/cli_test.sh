@@ -209,6 +209,38 @@ test_eligibility_json_equals_the_http_answer() {
   return $status
 }
 
+# API.md: `thidua export eligibility --year YYYY --out FILE`: who qualifies, one row per subject and
+# award, with the conditions and their legal basis; forms are not available yet (usage error).
+test_export_eligibility_writes_who_qualifies_as_xlsx() {
+  run export eligibility --year 2024 --out "$TMP/elig.xlsx" --db "$URL"
+  expect_rc 0 || return 1
+  unzip -p "$TMP/elig.xlsx" xl/sharedStrings.xml >"$TMP/strings.xml" 2>/dev/null || fail "not an xlsx" || return 1
+  local text
+  for text in "Căn cứ, điều kiện" "P10" "Lao động tiên tiến" "Chiến sĩ thi đua cơ sở" "Điều 23 khoản 2 Luật TĐKT 2022"; do
+    grep -qF "$text" "$TMP/strings.xml" || fail "the sheet lacks: $text" || return 1
+  done
+  run export eligibility --year 2024 --award CSTDCS --unit ROOT --out "$TMP/cstdcs.xlsx" --db "$URL"
+  expect_rc 0 || return 1
+  expect_out "Đã ghi 1 dòng" || return 1
+  local rows
+  rows=$(unzip -p "$TMP/cstdcs.xlsx" xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l)
+  [[ $rows == 2 ]] || fail "the CSTDCS sheet has $rows rows, expected a header and P10" || return 1
+  unzip -p "$TMP/cstdcs.xlsx" xl/sharedStrings.xml | grep -qF "Lao động tiên tiến<" && fail "--award CSTDCS kept LDTT rows" && return 1
+  run export eligibility --year 2010 --out "$TMP/old.xlsx" --db "$URL"
+  expect_rc 1 || return 1
+  expect_err "Chưa có bộ quy tắc cho năm 2010" || return 1
+  run export eligibility --year 2024 --unit KHONG_CO --out "$TMP/x.xlsx" --db "$URL"
+  expect_rc 1 || return 1
+  run export form-0601 --year 2024 --out "$TMP/form.xlsx" --db "$URL"
+  expect_rc 2 || return 1
+  expect_err "chưa được hỗ trợ" || return 1
+  run export eligibility --year 2024 --award KHONG_CO --out "$TMP/x.xlsx" --db "$URL"
+  expect_rc 2 || return 1
+  run export eligibility --year 2024 --db "$URL"
+  expect_rc 2 || return 1
+  [[ ! -e $TMP/old.xlsx && ! -e $TMP/form.xlsx ]] || fail "a refused export wrote a file"
+}
+
 test_backup_produces_a_database_with_the_same_rows() {
   run backup --db "$URL" --out "$TMP/backup.db"
   expect_rc 0 || return 1
@@ -258,7 +290,8 @@ for test in test_help_exits_0 test_unknown_subcommand_exits_2 test_init_creates_
   test_the_db_url_may_come_from_THIDUA_DB test_a_bad_import_exits_1_naming_line_and_column_and_writes_nothing \
   test_an_unreadable_file_exits_1 test_a_good_import_exits_0_and_reimporting_adds_nothing \
   test_user_add_reads_the_password_from_stdin test_the_new_user_signs_in_to_the_served_database \
-  test_eligibility_json_equals_the_http_answer test_backup_produces_a_database_with_the_same_rows test_verify_audit_detects_an_edited_row \
+  test_eligibility_json_equals_the_http_answer test_export_eligibility_writes_who_qualifies_as_xlsx \
+  test_backup_produces_a_database_with_the_same_rows test_verify_audit_detects_an_edited_row \
   test_verify_audit_detects_a_deleted_last_row \
   test_verify_audit_and_backup_refuse_a_database_that_does_not_exist; do
   if "$test"; then

@@ -28,6 +28,7 @@
 #include "base/crypto.h"
 #include "http/handlers/app.h"
 #include "http/server.h"
+#include "render/table_reader.h"
 #include "render/xlsx_writer.h"
 #include "render/zip_test_util.h"
 #include "service/services.h"
@@ -1096,6 +1097,78 @@ TEST_P(ApiTest, EligibilityAnswersInTheShapeOfApiMdWithinScope) {
   EXPECT_NE(page.body.find("Lao động tiên tiến"), std::string::npos);
   EXPECT_NE(page.body.find(body["rule_set"].get<std::string>()), std::string::npos);
   EXPECT_NE(page.body.find("Căn cứ"), std::string::npos);
+}
+
+TEST_P(ApiTest, TheEligibilityScreenListsWhoQualifiesInScopeAndExportsTheSameRows) {
+  REQUIRE_READY();
+  office_ = Office();
+  for (const char* code : {"P1", "P2", "P3"}) {
+    Reply rated = Send("POST", "/api/v1/evaluations",
+                       json{{"subject_type", "person"}, {"subject_code", code}, {"year", "2024"}, {"rating", "HTT"}}.dump(),
+                       office_.Bearer());
+    ASSERT_LT(rated.status, 300) << rated.body;
+  }
+  const std::string screen = "/quan-ly/xet-khen-thuong?year=2024&award=LDTT";
+  Reply page = Get(screen, office_.Bearer());
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_THAT(page.body, HasSubstr("3 người đủ điều kiện"));
+  EXPECT_THAT(page.body, HasSubstr("trong số 3 người được xét"));
+  EXPECT_THAT(page.body, HasSubstr("href=\"/quan-ly/ca-nhan/P1?nam=2024\""));
+  EXPECT_THAT(page.body, HasSubstr("<details>"));
+  EXPECT_THAT(page.body, HasSubstr("Căn cứ: "));
+  EXPECT_THAT(page.body, HasSubstr("/quan-ly/xet-khen-thuong/xuat.xlsx?"));
+  // Vietnamese name order, given name first: Trần Văn An, Nguyễn Thị Ánh, Đặng Văn Đức.
+  size_t an = page.body.find(">Trần Văn An<"), anh = page.body.find(">Nguyễn Thị Ánh<"),
+         duc = page.body.find(">Đặng Văn Đức<");
+  ASSERT_NE(duc, std::string::npos);
+  EXPECT_LT(an, anh);
+  EXPECT_LT(anh, duc);
+
+  Reply exported = Get("/quan-ly/xet-khen-thuong/xuat.xlsx?year=2024&award=LDTT", office_.Bearer());
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_EQ(exported.Header("Content-Type"), kXlsx);
+  Result<domain::Table> table = render::ReadTable(exported.body, render::FileFormat::kXlsx);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  // (The table reader folds the ASCII letters of header names to lower case.)
+  EXPECT_EQ(table->header, (std::vector<std::string>{"stt", "mã", "họ và tên", "Đơn vị", "lĩnh vực",
+                                                     "danh hiệu, hình thức", "năm", "bộ quy tắc",
+                                                     "căn cứ, điều kiện"}));
+  ASSERT_EQ(table->rows.size(), 3u);
+  EXPECT_EQ(table->rows[0][1], "P3");
+  EXPECT_EQ(table->rows[1][1], "P2");
+  EXPECT_EQ(table->rows[2][1], "P1");
+  EXPECT_EQ(table->rows[2][3], "Trường THPT Lê Lợi");
+  EXPECT_EQ(table->rows[2][5], "Lao động tiên tiến");
+  EXPECT_EQ(table->rows[2][6], "2024");
+  EXPECT_THAT(table->rows[2][8], HasSubstr("Đạt: "));
+  EXPECT_THAT(table->rows[2][8], HasSubstr("Căn cứ: "));
+
+  // The unit officer of A sees A's subtree only, and can open everyone listed.
+  Session officer = Officer();
+  Reply scoped = Get(screen, officer.Bearer());
+  ASSERT_EQ(scoped.status, 200);
+  EXPECT_THAT(scoped.body, HasSubstr("2 người đủ điều kiện"));
+  EXPECT_THAT(scoped.body, Not(HasSubstr("Nguyễn Thị Ánh")));
+  EXPECT_EQ(Get("/quan-ly/ca-nhan/P1?nam=2024", officer.Bearer()).status, 200);
+  EXPECT_EQ(Get("/quan-ly/ca-nhan/P3?nam=2024", officer.Bearer()).status, 200);
+  Reply narrowed = Get(screen + "&unit=A1", officer.Bearer());
+  EXPECT_THAT(narrowed.body, HasSubstr("1 người đủ điều kiện"));
+  Reply outside = Get(screen + "&unit=B", officer.Bearer());
+  EXPECT_EQ(outside.status, 404);
+  EXPECT_THAT(outside.body, HasSubstr("Không tìm thấy đơn vị"));
+
+  // Refusals are said on the page, in Vietnamese, with the form still there.
+  Reply old = Get("/quan-ly/xet-khen-thuong?year=2010&award=LDTT", office_.Bearer());
+  EXPECT_EQ(old.status, 422);
+  EXPECT_THAT(old.body, HasSubstr("Chưa có bộ quy tắc cho năm 2010"));
+  EXPECT_THAT(old.body, HasSubstr("id=\"elig-year\""));
+  EXPECT_EQ(Get("/quan-ly/xet-khen-thuong?year=abc", office_.Bearer()).status, 422);
+  Reply field = Get(screen + "&field=khong_co", office_.Bearer());
+  EXPECT_EQ(field.status, 422);
+  EXPECT_THAT(field.body, HasSubstr("Không có lĩnh vực"));
+  EXPECT_EQ(Get(screen).status, 303);
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024&award=LDTT&field=khong_co", office_.Bearer()).status, 422);
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024&award=LDTT&field=giao_duc", office_.Bearer()).Json()["total"], 0);
 }
 
 TEST_P(ApiWriteTest, BadRecordsAre422NamingTheFieldAndWriteNothing) {

@@ -151,7 +151,156 @@ TEST_P(EligibilityTest, UnitVerdictsAndScan) {
   EXPECT_EQ(services_->eligibility.Scan(admin_, 2024, "XYZ", std::nullopt).status().code(), Code::kInvalidArgument);
 }
 
+// The "who qualifies" screen's scan: units C (Y tế) and C1 (no field of its own) under ROOT; P3 and P4
+// rated HTT in 2024, P5 moved from B to C on 01/07/2024; all three meet the LDTT standard, as does P1.
+class EligibleListTest : public EligibilityTest {
+ protected:
+  void SetUp() override {
+    EligibilityTest::SetUp();
+    if (IsSkipped()) return;
+    for (domain::RawFields unit : std::vector<domain::RawFields>{
+             {{"code", "C"}, {"name", "Sở Y tế tỉnh"}, {"kind", "so_ban_nganh"}, {"parent_code", "ROOT"},
+              {"field", "y_te"}},
+             {{"code", "C1"}, {"name", "Bệnh viện Đa khoa"}, {"kind", "don_vi_su_nghiep"}, {"parent_code", "C"}}}) {
+      ASSERT_TRUE(services_->units.Create(admin_, unit).ok());
+    }
+    for (auto [code, name, unit] : {std::tuple{"P3", "Nguyễn Văn Bình", "C1"}, std::tuple{"P4", "Trần Thị An", "C"},
+                                    std::tuple{"P5", "Lê Văn Cường", "B"}}) {
+      ASSERT_TRUE(services_->people
+                      .Create(admin_, {{"code", code},
+                                       {"full_name", name},
+                                       {"gender", "nam"},
+                                       {"unit_code", unit},
+                                       {"recruited_on", "2010-09-01"}})
+                      .ok());
+    }
+    Import("memberships", {"person_code", "unit_code", "from", "to"},
+           {{"P5", "B", "2010-09-01", "2024-06-30"}, {"P5", "C", "2024-07-01", ""}});
+    Import("evaluations", {"subject_type", "subject_code", "year", "rating"},
+           {{"person", "P3", "2024", "HTT"}, {"person", "P4", "2024", "HTT"}, {"person", "P5", "2024", "HTT"}});
+    officer_c_.role = Role::kUnitOfficer;
+    officer_c_.username = "syte";
+    officer_c_.unit = services_->units.Get(admin_, "C")->unit.id;
+  }
+
+  service::EligibilityQuery Query(const std::string& award) {
+    service::EligibilityQuery q;
+    q.year = 2024;
+    q.award = award;
+    return q;
+  }
+  static std::vector<std::string> Codes(const service::EligibilityList& list) {
+    std::vector<std::string> out;
+    for (const auto& item : list.items) out.push_back(item.code);
+    return out;
+  }
+
+  Actor officer_c_;
+};
+
+TEST_P(EligibleListTest, ListsTheEligibleInVietnameseNameOrderWithUnitFieldAndReasons) {
+  auto list = services_->eligibility.Eligible(admin_, Query("LDTT"));
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  // Given name first: An, Bình, Cường, then "Người P1"; P2 (rated HT) is judged but not eligible.
+  EXPECT_EQ(Codes(*list), (std::vector<std::string>{"P4", "P3", "P5", "P1"}));
+  EXPECT_EQ(list->total, 4);
+  EXPECT_EQ(list->evaluated, 5);
+  EXPECT_EQ(list->award, "LDTT");
+  EXPECT_EQ(list->subject, domain::SubjectType::kPerson);
+  EXPECT_FALSE(list->rule_set.empty());
+  const auto& bình = list->items[1];
+  EXPECT_EQ(bình.unit_code, "C1");
+  EXPECT_EQ(bình.unit_name, "Bệnh viện Đa khoa");
+  EXPECT_EQ(bình.field, "y_te");  // C1 has none: C's
+  EXPECT_EQ(list->items[2].unit_code, "C");  // P5's last membership of the year
+  EXPECT_EQ(bình.verdict.award, "LDTT");
+  ASSERT_FALSE(bình.verdict.conditions.empty());
+  for (const auto& c : bình.verdict.conditions) {
+    EXPECT_TRUE(c.met) << c.text;
+    EXPECT_FALSE(c.basis.empty()) << c.text;
+  }
+
+  service::EligibilityQuery page = Query("LDTT");
+  page.offset = 1;
+  page.limit = 2;
+  auto window = services_->eligibility.Eligible(admin_, page);
+  ASSERT_TRUE(window.ok());
+  EXPECT_EQ(Codes(*window), (std::vector<std::string>{"P3", "P5"}));
+  EXPECT_EQ(window->total, 4);
+}
+
+TEST_P(EligibleListTest, FiltersByUnitSubtreeFieldAndName) {
+  service::EligibilityQuery field = Query("LDTT");
+  field.field = "y_te";
+  auto of_field = services_->eligibility.Eligible(admin_, field);
+  ASSERT_TRUE(of_field.ok());
+  EXPECT_EQ(Codes(*of_field), (std::vector<std::string>{"P4", "P3", "P5"}));
+  EXPECT_EQ(of_field->evaluated, 3);
+  service::EligibilityQuery unit = Query("LDTT");
+  unit.unit = "C1";
+  EXPECT_EQ(Codes(*services_->eligibility.Eligible(admin_, unit)), (std::vector<std::string>{"P3"}));
+  service::EligibilityQuery name = Query("LDTT");
+  name.q = "binh";
+  EXPECT_EQ(Codes(*services_->eligibility.Eligible(admin_, name)), (std::vector<std::string>{"P3"}));
+  // The API's scan takes the field too, in id order.
+  auto scan = services_->eligibility.Scan(admin_, 2024, "LDTT", std::nullopt, std::nullopt, std::string("y_te"));
+  ASSERT_TRUE(scan.ok());
+  ASSERT_EQ(scan->size(), 3u);
+  EXPECT_EQ((*scan)[0].code, "P3");
+
+  service::EligibilityQuery bad = Query("LDTT");
+  bad.field = "khong_co";
+  auto refused = services_->eligibility.Eligible(admin_, bad);
+  EXPECT_EQ(refused.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().fields().count("field"), 1u);
+  EXPECT_EQ(services_->eligibility.Eligible(admin_, Query("XYZ")).status().code(), Code::kInvalidArgument);
+  service::EligibilityQuery old = Query("LDTT");
+  old.year = 2010;
+  EXPECT_EQ(services_->eligibility.Eligible(admin_, old).status().code(), Code::kInvalidArgument);
+  service::EligibilityQuery outside = Query("LDTT");
+  outside.unit = "A";
+  EXPECT_EQ(services_->eligibility.Eligible(officer_c_, outside).status().code(), Code::kNotFound);
+}
+
+TEST_P(EligibleListTest, AScopedCallerSeesOnlyPeopleItCanOpen) {
+  // P5 was in B until 30/06/2024 and is in C now: listed to C's officer, whose ForPerson opens them; not
+  // to B's officer, whose ForPerson would answer 404.
+  auto c = services_->eligibility.Eligible(officer_c_, Query("LDTT"));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(Codes(*c), (std::vector<std::string>{"P4", "P3", "P5"}));
+  EXPECT_EQ(c->evaluated, 3);
+  for (const auto& item : c->items) {
+    EXPECT_TRUE(services_->eligibility.ForPerson(officer_c_, item.code, 2024).ok()) << item.code;
+  }
+  auto b = services_->eligibility.Eligible(officer_b_, Query("LDTT"));
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE(b->items.empty());
+  EXPECT_EQ(b->evaluated, 0);
+  EXPECT_EQ(services_->eligibility.ForPerson(officer_b_, "P5", 2024).status().code(), Code::kNotFound);
+  auto scan = services_->eligibility.Scan(officer_b_, 2024, "LDTT", std::nullopt);
+  ASSERT_TRUE(scan.ok());
+  EXPECT_TRUE(scan->empty());
+}
+
+TEST_P(EligibleListTest, AUnitAwardScansTheUnitsOfTheScope) {
+  service::EligibilityQuery q = Query("TTLDTT");
+  q.subject = domain::SubjectType::kPerson;  // ignored: TTLDTT is for units only
+  auto list = services_->eligibility.Eligible(officer_c_, q);
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  EXPECT_EQ(list->subject, domain::SubjectType::kUnit);
+  EXPECT_EQ(list->evaluated, 2);  // C and C1
+  service::EligibilityQuery gk = Query("GK");
+  gk.subject = domain::SubjectType::kUnit;
+  auto units = services_->eligibility.Eligible(admin_, gk);
+  ASSERT_TRUE(units.ok());
+  EXPECT_EQ(units->subject, domain::SubjectType::kUnit);
+  EXPECT_EQ(units->evaluated, 5);  // ROOT, A, B, C, C1
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EligibilityTest, ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
+                         testing::EngineParamName);
+INSTANTIATE_TEST_SUITE_P(Engines, EligibleListTest,
+                         ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
                          testing::EngineParamName);
 
 }  // namespace
