@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "domain/eligibility_codes.h"
 #include "http/handlers/eligibility_sheet.h"
+#include "http/handlers/list_sheets.h"
 #include "service/services.h"
 
 namespace thidua::cli {
@@ -33,6 +34,33 @@ Status WriteFile(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
+// Writes `sheet` (or says why it cannot) to args.out.
+int WriteSheet(const ExportArgs& args, const Result<render::Sheet>& sheet) {
+  Result<std::string> bytes = sheet.ok() ? render::WriteXlsx(*sheet) : Result<std::string>(sheet.status());
+  Status written = bytes.ok() ? WriteFile(args.out, *bytes) : bytes.status();
+  if (!written.ok()) {
+    std::fprintf(stderr, "thidua export %s: %s\n", args.kind.c_str(), written.message().c_str());
+    return kExitRejected;
+  }
+  std::printf("Đã ghi %zu dòng vào %s\n", sheet->rows.size(), args.out.c_str());
+  return kExitOk;
+}
+
+// The people and awards lists, as the staff screens export them, for the whole province.
+int ExportList(const ExportArgs& args, service::Services& services) {
+  service::ListRequest list;
+  list.sort = "name";
+  list.within_unit = args.unit;
+  if (args.kind == "people")
+    return WriteSheet(args, http::PeopleSheet(services, service::Actor::System(), list));
+  service::RecordListRequest awards;
+  awards.list = list;
+  awards.list.sort = "";
+  awards.year = args.year;
+  awards.award_code = args.award;
+  return WriteSheet(args, http::AwardsSheet(services, service::Actor::System(), awards));
+}
+
 int ExportEligibility(const ExportArgs& args, service::Services& services) {
   render::Sheet sheet =
       http::EligibilitySheet("Xét khen thưởng " + std::to_string(args.year), "Họ tên, tên đơn vị");
@@ -49,26 +77,22 @@ int ExportEligibility(const ExportArgs& args, service::Services& services) {
     }
     http::AppendEligibilityRows(*list, sheet);
   }
-  Result<std::string> bytes = render::WriteXlsx(sheet);
-  Status written = bytes.ok() ? WriteFile(args.out, *bytes) : bytes.status();
-  if (!written.ok()) {
-    std::fprintf(stderr, "thidua export eligibility: %s\n", written.message().c_str());
-    return kExitRejected;
-  }
-  std::printf("Đã ghi %zu dòng vào %s\n", sheet.rows.size(), args.out.c_str());
-  return kExitOk;
+  return WriteSheet(args, sheet);
 }
 
 }  // namespace
 
 CLI::App* AddExportCommand(CLI::App& app, ExportArgs& args) {
   CLI::App* sub = app.add_subcommand("export", "Xuất dữ liệu ra tệp xlsx");
-  sub->add_option("KIND", args.kind, "eligibility | form-0601 | form-0602 | form-0603 | form-0604")
+  sub->add_option("KIND", args.kind,
+                  "eligibility | people | awards | form-0601 | form-0602 | form-0603 | form-0604")
       ->required()
-      ->check(CLI::IsMember({"eligibility", "form-0601", "form-0602", "form-0603", "form-0604"}));
+      ->check(CLI::IsMember(
+          {"eligibility", "people", "awards", "form-0601", "form-0602", "form-0603", "form-0604"}));
   sub->add_option("--year", args.year, "Năm xét")->required()->check(CLI::Range(1900, 9999));
   sub->add_option("--out", args.out, "Tệp .xlsx đích")->required();
-  sub->add_option("--award", args.award, "Chỉ một danh hiệu, hình thức (mã, ví dụ CSTDCS)");
+  sub->add_option("--award", args.award,
+                  "eligibility, awards: chỉ một danh hiệu, hình thức (mã, ví dụ CSTDCS)");
   sub->add_option("--unit", args.unit, "Chỉ đơn vị này và các đơn vị trực thuộc (mã)");
   return sub;
 }
@@ -90,7 +114,7 @@ int RunExport(const ExportArgs& args, const std::string& db_url, const OpenDb& o
   if (!db) return kExitRejected;
   SystemClock clock;
   service::Services services(service::Context{*db, clock}, service::AuthOptions{});
-  return ExportEligibility(args, services);
+  return args.kind == "eligibility" ? ExportEligibility(args, services) : ExportList(args, services);
 }
 
 }  // namespace thidua::cli

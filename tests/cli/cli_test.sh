@@ -210,7 +210,8 @@ test_eligibility_json_equals_the_http_answer() {
 }
 
 # API.md: `thidua export eligibility --year YYYY --out FILE`: who qualifies, one row per subject and
-# award, with the conditions and their legal basis; forms are not available yet (usage error).
+# award, with the conditions and their legal basis; people and awards as the lists export them; forms
+# are not available yet (usage error).
 test_export_eligibility_writes_who_qualifies_as_xlsx() {
   run export eligibility --year 2024 --out "$TMP/elig.xlsx" --db "$URL"
   expect_rc 0 || return 1
@@ -231,6 +232,12 @@ test_export_eligibility_writes_who_qualifies_as_xlsx() {
   expect_err "Chưa có bộ quy tắc cho năm 2010" || return 1
   run export eligibility --year 2024 --unit KHONG_CO --out "$TMP/x.xlsx" --db "$URL"
   expect_rc 1 || return 1
+  run export people --year 2024 --out "$TMP/people.xlsx" --db "$URL"
+  expect_rc 0 || return 1
+  unzip -p "$TMP/people.xlsx" xl/sharedStrings.xml | grep -qF "P10" || fail "the people sheet lacks P10" || return 1
+  run export awards --year 2024 --out "$TMP/awards.xlsx" --db "$URL"
+  expect_rc 0 || return 1
+  unzip -p "$TMP/awards.xlsx" xl/sharedStrings.xml | grep -qF "Số quyết định" || fail "no awards sheet" || return 1
   run export form-0601 --year 2024 --out "$TMP/form.xlsx" --db "$URL"
   expect_rc 2 || return 1
   expect_err "chưa được hỗ trợ" || return 1

@@ -3,6 +3,7 @@
 // award's page (with revocation for the office) and the award catalogue.
 #include <algorithm>
 
+#include "http/handlers/list_sheets.h"
 #include "http/handlers/page_support.h"
 #include "service/access.h"
 #include "service/record_service.h"
@@ -373,6 +374,35 @@ std::vector<web::SelectOption> YearOptions(Date today) {
   return years;
 }
 
+}  // namespace
+
+Result<render::Sheet> AwardsSheet(service::Services& services, const service::Actor& actor,
+                                  service::RecordListRequest list) {
+  render::Sheet sheet{
+      "Khen thưởng",
+      {"Số quyết định", "Ngày quyết định", "Cơ quan ban hành", "Người ký", "Đối tượng", "Mã đối tượng",
+       "Tên đối tượng", "Mã khen thưởng", "Danh hiệu, hình thức", "Từ năm", "Đến năm", "Phương thức",
+       "Mã đơn vị", "Đơn vị (tại ngày quyết định)", "Tiền thưởng", "Thu hồi", "Lý do thu hồi"},
+      {}};
+  list.list.per_page = 500;
+  for (list.list.page = 1; static_cast<int64_t>(sheet.rows.size()) < kExportLimit; ++list.list.page) {
+    auto page = services.records.ListAwards(actor, list);
+    if (!page.ok()) return page.status();
+    for (const auto& a : page->items) {
+      sheet.rows.push_back({a.decision_no, a.decision_date, a.issuer, a.signer,
+                            Label(domain::SubjectTypes(), a.subject_type), a.subject_code, a.subject_name,
+                            a.award_code, a.award_name, int64_t{a.period_from}, int64_t{a.period_to},
+                            Label(domain::AwardMethods(), a.method), a.unit_code, a.unit_name,
+                            a.bonus_amount ? render::Cell(*a.bonus_amount) : render::Cell(),
+                            std::string(a.revoked ? "Có" : "Không"), a.revoke_reason});
+    }
+    if (static_cast<int64_t>(page->items.size()) < list.list.per_page) break;
+  }
+  return sheet;
+}
+
+namespace {
+
 service::RecordListRequest AwardListRequest(const web::ListState& state) {
   service::RecordListRequest request;
   auto filter = [&](const char* name) {
@@ -437,28 +467,9 @@ Response AwardsListPage(Request& request, const AppDeps& deps, const service::Ac
 }
 
 Response AwardsExport(Request& request, const AppDeps& deps, const service::Actor& actor) {
-  service::RecordListRequest list = AwardListRequest(AwardListState(request));
-  render::Sheet sheet{
-      "Khen thưởng",
-      {"Số quyết định", "Ngày quyết định", "Cơ quan ban hành", "Người ký", "Đối tượng", "Mã đối tượng",
-       "Tên đối tượng", "Mã khen thưởng", "Danh hiệu, hình thức", "Từ năm", "Đến năm", "Phương thức",
-       "Mã đơn vị", "Đơn vị (tại ngày quyết định)", "Tiền thưởng", "Thu hồi", "Lý do thu hồi"},
-      {}};
-  list.list.per_page = 500;
-  for (list.list.page = 1; static_cast<int64_t>(sheet.rows.size()) < kExportLimit; ++list.list.page) {
-    auto page = deps.services.records.ListAwards(actor, list);
-    if (!page.ok()) return ErrorPage(request, deps, page.status());
-    for (const auto& a : page->items) {
-      sheet.rows.push_back({a.decision_no, a.decision_date, a.issuer, a.signer,
-                            Label(domain::SubjectTypes(), a.subject_type), a.subject_code, a.subject_name,
-                            a.award_code, a.award_name, int64_t{a.period_from}, int64_t{a.period_to},
-                            Label(domain::AwardMethods(), a.method), a.unit_code, a.unit_name,
-                            a.bonus_amount ? render::Cell(*a.bonus_amount) : render::Cell(),
-                            std::string(a.revoked ? "Có" : "Không"), a.revoke_reason});
-    }
-    if (static_cast<int64_t>(page->items.size()) < list.list.per_page) break;
-  }
-  return Xlsx(request, deps, sheet, "khen-thuong.xlsx");
+  Result<render::Sheet> sheet = AwardsSheet(deps.services, actor, AwardListRequest(AwardListState(request)));
+  if (!sheet.ok()) return ErrorPage(request, deps, sheet.status());
+  return Xlsx(request, deps, *sheet, "khen-thuong.xlsx");
 }
 
 // ---- one award ----

@@ -1,5 +1,6 @@
 // Staff screens for units and people: lists with search, sort, paging and xlsx export, detail
 // pages with history, create and edit forms with errors beside their fields.
+#include "http/handlers/list_sheets.h"
 #include "http/handlers/page_support.h"
 #include <algorithm>
 #include <functional>
@@ -394,6 +395,26 @@ Response PersonFormPage(const Request& request, const AppDeps& deps, const std::
   return RenderPage(deps, "person_form", model, error.ok() ? 200 : 422);
 }
 
+}  // namespace
+
+Result<render::Sheet> PeopleSheet(service::Services& services, const service::Actor& actor, service::ListRequest list) {
+  render::Sheet sheet{"Cá nhân", {"Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Mã đơn vị", "Đơn vị", "Ngày tuyển dụng"}, {}};
+  list.per_page = 500;
+  for (list.page = 1; static_cast<int64_t>(sheet.rows.size()) < kExportLimit; ++list.page) {
+    auto page = services.people.List(actor, list);
+    if (!page.ok()) return page.status();
+    for (const auto& p : page->items) {
+      sheet.rows.push_back({p.code, p.full_name, std::string(domain::LabelOf(domain::Genders(), p.gender)),
+                            p.birth_date ? render::Cell(*p.birth_date) : render::Cell(), p.position, p.unit_code, p.unit_name,
+                            p.recruited_on ? render::Cell(*p.recruited_on) : render::Cell()});
+    }
+    if (static_cast<int64_t>(page->items.size()) < list.per_page) break;
+  }
+  return sheet;
+}
+
+namespace {
+
 web::ListSpec PeopleListSpec() {
   web::ListSpec spec;
   spec.base_path = "/quan-ly/ca-nhan";
@@ -425,22 +446,11 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     model["new_href"] = service::CheckRecordsRole(actor, service::Access::kWrite).ok() ? "/quan-ly/ca-nhan/moi" : "";
     return RenderPage(deps, "people_list", model);
   }));
-  router.Add("GET", "/quan-ly/ca-nhan/xuat.xlsx", StaffPage([&deps, &people](Request& request, const service::Actor& actor) -> Response {
+  router.Add("GET", "/quan-ly/ca-nhan/xuat.xlsx", StaffPage([&deps](Request& request, const service::Actor& actor) -> Response {
     web::ListState state = web::ParseListState(request.query, {"name", "code", "birth_date"}, "name", {"unit"});
-    render::Sheet sheet{"Cá nhân", {"Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Mã đơn vị", "Đơn vị", "Ngày tuyển dụng"}, {}};
-    service::ListRequest list = ToRequest(state, state.filters.count("unit") ? state.filters["unit"] : "");
-    list.per_page = 500;
-    for (list.page = 1; static_cast<int64_t>(sheet.rows.size()) < kExportLimit; ++list.page) {
-      auto page = people.List(actor, list);
-      if (!page.ok()) return ErrorPage(request, deps, page.status());
-      for (const auto& p : page->items) {
-        sheet.rows.push_back({p.code, p.full_name, std::string(domain::LabelOf(domain::Genders(), p.gender)),
-                              p.birth_date ? render::Cell(*p.birth_date) : render::Cell(), p.position, p.unit_code, p.unit_name,
-                              p.recruited_on ? render::Cell(*p.recruited_on) : render::Cell()});
-      }
-      if (static_cast<int64_t>(page->items.size()) < list.per_page) break;
-    }
-    return Xlsx(request, deps, sheet, "ca-nhan.xlsx");
+    auto sheet = PeopleSheet(deps.services, actor, ToRequest(state, state.filters.count("unit") ? state.filters["unit"] : ""));
+    if (!sheet.ok()) return ErrorPage(request, deps, sheet.status());
+    return Xlsx(request, deps, *sheet, "ca-nhan.xlsx");
   }));
   router.Add("GET", "/quan-ly/ca-nhan/moi", StaffPage([&deps](Request& request, const service::Actor& actor) -> Response {
     Status role = service::CheckRecordsRole(actor, service::Access::kWrite);
