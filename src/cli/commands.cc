@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/crypto.h"
+#include "cli/demo/demo_loader.h"
 #include "cli/demo/demo_province.h"
 #include "cli/export.h"
 #include "cli/serve.h"
@@ -166,33 +167,6 @@ int RunBackup(const std::string& url, const std::string& out) {
   return kExitOk;
 }
 
-Status LoadDemo(service::Services& services, const demo::DemoProvince& province) {
-  service::Actor system = service::Actor::System();
-  for (auto [kind, csv] : {std::pair{"units", &province.units_csv}, std::pair{"people", &province.people_csv},
-                           std::pair{"memberships", &province.memberships_csv}}) {
-    Result<domain::Table> table = render::ReadTable(*csv, render::FileFormat::kCsv);
-    if (!table.ok()) return table.status();
-    Result<service::ImportReport> report = services.imports.ImportTable(system, kind, *table);
-    if (!report.ok()) return report.status();
-    if (!report->ok()) {
-      const auto& e = report->errors.front();
-      return Internal(std::string("demo ") + kind + " line " + std::to_string(e.line) + " " + e.column + ": " + e.reason);
-    }
-  }
-  for (const demo::LineageEvent& event : province.lineage) {
-    domain::RawFields fields = {{"kind", event.kind}, {"date", event.date.Iso()}, {"legal_act", event.legal_act},
-                                {"related_unit_code", event.related_unit_code}, {"note", event.note}};
-    THIDUA_RETURN_IF_ERROR(services.units.AddEvent(system, event.unit_code, fields).status());
-  }
-  for (const demo::Account& account : province.accounts) {
-    THIDUA_RETURN_IF_ERROR(services.auth
-                               .CreateUser(system, {account.username, account.display_name, account.role,
-                                                    account.unit_code, "thidua-demo"})
-                               .status());
-  }
-  return Status::Ok();
-}
-
 int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, const std::string& size) {
   std::filesystem::path db_path = std::filesystem::absolute(dir) / "thidua.db";
   bool fresh = !std::filesystem::exists(db_path);
@@ -205,7 +179,7 @@ int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, cons
     std::fflush(stdout);
     SystemClock clock;
     service::Services services(service::Context{*db, clock}, service::AuthOptions{});
-    Status loaded = LoadDemo(services, province);
+    Status loaded = demo::LoadDemoProvince(services, province);
     if (!loaded.ok()) {
       std::fprintf(stderr, "thidua: tạo dữ liệu demo thất bại: %s\n", loaded.message().c_str());
       db.reset();

@@ -18,8 +18,20 @@
 #include <utility>
 #include <vector>
 
+#include "cli/demo/demo_records.h"
+#include "cli/demo/demo_support.h"
+
 namespace thidua::demo {
 namespace {
+
+using internal::AddMonths;
+using internal::AddYears;
+using internal::AppendRow;
+using internal::DateText;
+using internal::EndOfMonth;
+using internal::FirstOfNextMonth;
+using internal::RandomDay;
+using internal::Rng;
 
 constexpr std::string_view kProvinceName = "Thanh Lâm";
 constexpr Date kDepartmentReform(2025, 3, 1);
@@ -39,41 +51,7 @@ constexpr std::string_view kActEthnicReligion =
     "năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Dân tộc và Tôn giáo";
 
 // ------------------------------------------------------------------------------------------------
-// Randomness: xoshiro256** seeded through splitmix64, integer arithmetic only, so the output is
-// the same on every platform (std::*_distribution and std::hash are implementation-defined).
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) {
-    for (uint64_t& word : state_) word = SplitMix(seed);
-  }
-
-  uint64_t Next() {
-    uint64_t result = Rotl(state_[1] * 5, 7) * 9;
-    uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = Rotl(state_[3], 45);
-    return result;
-  }
-  // Uniform in [0, n). REQUIRES: n > 0. (The modulo bias is below 2^-40 for our n.)
-  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
-  int Between(int lo, int hi) { return lo + Below(hi - lo + 1); }
-  bool Percent(int pct) { return Below(100) < pct; }
-
- private:
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  static uint64_t SplitMix(uint64_t& x) {
-    uint64_t z = (x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint64_t state_[4];
-};
+// Randomness: see demo_support.h.
 
 struct Weighted {
   std::string_view text;
@@ -304,25 +282,6 @@ class PlaceNames {
 
 // ------------------------------------------------------------------------------------------------
 // Dates.
-
-Date AddYears(Date d, int years) {
-  int year = d.year() + years;
-  return Date(year, d.month(), std::min(d.day(), DaysInMonth(year, d.month())));
-}
-
-Date AddMonths(Date d, int months) {
-  int index = d.year() * 12 + (d.month() - 1) + months;
-  int year = index / 12, month = index % 12 + 1;
-  return Date(year, month, std::min(d.day(), DaysInMonth(year, month)));
-}
-
-Date EndOfMonth(Date d) { return Date(d.year(), d.month(), DaysInMonth(d.year(), d.month())); }
-
-Date FirstOfNextMonth(Date d) { return EndOfMonth(d).AddDays(1); }
-
-Date RandomDay(Rng& rng, Date lo, Date hi) {
-  return lo.AddDays(rng.Below(static_cast<int>(hi.DaysSinceEpoch() - lo.DaysSinceEpoch() + 1)));
-}
 
 // The last day of work under the retirement ages of Bộ luật Lao động 2019 (Điều 169) and Nghị
 // định 135/2020/NĐ-CP: from 2021 men 60y3m (+3 months a year up to 62), women 55y4m (+4 months a
@@ -615,6 +574,7 @@ struct UnitDef {
   std::vector<Pred> preds;
   int pred_share_pct = 0;
   int headcount = 0;
+  int head = -1;  // the person generated for its first leader's post
 };
 
 struct Membership {
@@ -648,7 +608,7 @@ struct CommunePlan {
 class ProvinceBuilder {
  public:
   ProvinceBuilder(DemoSize size, uint64_t seed)
-      : size_(size), rng_(seed), people_rng_(seed ^ 0x5DEECE66Dull), places_(rng_) {}
+      : size_(size), seed_(seed), rng_(seed), people_rng_(seed ^ 0x5DEECE66Dull), places_(rng_) {}
   DemoProvince Build();
 
  private:
@@ -693,8 +653,10 @@ class ProvinceBuilder {
   std::vector<Account> MakeAccounts();
   std::string UnitsCsv() const;
   void PeopleCsv(std::string& people, std::string& memberships) const;
+  internal::RecordsCsv Records() const;
 
   DemoSize size_;
+  uint64_t seed_;
   Rng rng_;         // structure
   Rng people_rng_;  // people, so that a change of people rules keeps the same units
   PlaceNames places_;
@@ -1212,6 +1174,9 @@ void ProvinceBuilder::GeneratePeople() {
     }
   }
   for (size_t i = 0; i < units_.size(); ++i) {
+    if (units_[i].headcount > 0 && !StaffingOf(units_[i].profile).leaders.empty()) {
+      units_[i].head = static_cast<int>(people_.size());
+    }
     for (int k = 0; k < units_[i].headcount; ++k) people_.push_back(GeneratePerson(static_cast<int>(i), k));
   }
 }
@@ -1353,27 +1318,6 @@ std::vector<Account> ProvinceBuilder::MakeAccounts() {
   };
 }
 
-void AppendRow(std::string& out, std::initializer_list<std::string_view> fields) {
-  bool first = true;
-  for (std::string_view field : fields) {
-    if (!first) out += ',';
-    first = false;
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out += field;
-      continue;
-    }
-    out += '"';
-    for (char c : field) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
-  out += "\r\n";
-}
-
-std::string DateText(const std::optional<Date>& date) { return date ? date->Iso() : ""; }
-
 std::string ProvinceBuilder::UnitsCsv() const {
   std::string out;
   AppendRow(out, {"code", "name", "parent_code", "kind", "field", "valid_from", "valid_to"});
@@ -1404,6 +1348,35 @@ void ProvinceBuilder::PeopleCsv(std::string& people, std::string& memberships) c
   }
 }
 
+// The records see units and people through the views of demo_records.h; they draw from their own
+// PRNG so that a change of record rules keeps the same units and people.
+internal::RecordsCsv ProvinceBuilder::Records() const {
+  std::vector<internal::UnitView> units(units_.size());
+  for (size_t i = 0; i < units_.size(); ++i) {
+    const UnitDef& def = units_[i];
+    internal::UnitView& unit = units[i];
+    unit.code = def.code;
+    unit.name = def.name;
+    unit.kind = def.kind;
+    unit.field = def.field;
+    unit.parent = def.parent.empty() ? -1 : Index(def.parent);
+    unit.valid_from = def.valid_from;
+    unit.valid_to = def.valid_to;
+    for (const Pred& pred : def.preds) unit.preds.push_back(pred.unit);
+    unit.head = def.head;
+  }
+  std::vector<internal::PersonView> people(people_.size());
+  char code[24];
+  for (size_t i = 0; i < people_.size(); ++i) {
+    std::snprintf(code, sizeof code, "P%06zu", i + 1);
+    people[i].code = code;
+    people[i].full_name = people_[i].full_name;
+    people[i].recruited = people_[i].recruited;
+    for (const Membership& m : people_[i].career) people[i].career.push_back({m.unit, m.from, m.to});
+  }
+  return internal::GenerateDemoRecords(units, people, province(), seed_ ^ 0x7265636F726473ull);
+}
+
 DemoProvince ProvinceBuilder::Build() {
   BuildProvincialBodies();
   BuildCommunes();
@@ -1413,6 +1386,11 @@ DemoProvince ProvinceBuilder::Build() {
   out.province_name = std::string(kProvinceName);
   out.units_csv = UnitsCsv();
   PeopleCsv(out.people_csv, out.memberships_csv);
+  internal::RecordsCsv records = Records();
+  out.evaluations_csv = std::move(records.evaluations);
+  out.initiatives_csv = std::move(records.initiatives);
+  out.disciplines_csv = std::move(records.disciplines);
+  out.awards_csv = std::move(records.awards);
   out.lineage = lineage_;
   out.accounts = MakeAccounts();
   return out;

@@ -1,6 +1,7 @@
 // GenerateDemoProvince: a deterministic, realistic demo province for thidua — units with their
-// 2025 history, people, memberships, lineage events and demo accounts — as import-ready CSV text
-// (the columns of API.md, "Imports") plus plain structs.
+// 2025 history, people, memberships, lineage events, demo accounts, and ten years (2016–2025) of
+// evaluations, initiatives, disciplines and awards — as import-ready CSV text (the columns of API.md,
+// "Imports") plus plain structs.
 //
 // The province ("Thanh Lâm"), its units, people and every legal act number are fictional. The
 // shape is real: two-level local government after 01/07/2025 (districts abolished, communes
@@ -15,6 +16,26 @@
 //     from recruited_on; otherwise it is empty and memberships_csv holds every membership
 //     (moves caused by the reforms, transfers, retirement), never overlapping.
 //   * Every membership lies inside its unit's validity.
+//   * evaluations_csv rates every person for each year of 2016–2025 they had a membership in
+//     (ratings persist: about 15% HTXS, 66% HTT, 16% HT, 3% KHT), and every unit with members
+//     that exists on 31 December of the year.
+//   * initiatives_csv: codes SK-YYYY-NNNNN, unique; one to three authors, co-authors from the
+//     same unit; mostly recognised at CO_SO by the author's unit, fewer at TINH by UBND tỉnh,
+//     rarely TOAN_QUOC; recognized_by names the decision and its issuer as it was that day.
+//   * disciplines_csv: rare (KHIEN_TRACH, CANH_CAO, HA_BAC_LUONG), drawn with poor ratings, and a
+//     few pending reviews (pending = 1) opened in the second half of 2025.
+//   * awards_csv: decided year by year in order by the rules engine (domain/eligibility.h) on the
+//     records made so far, with the shipped rule book — the set in force on 31 December of the
+//     year; the years before 01/01/2024, which no shipped set covers, are judged by the earliest
+//     set. LDTT goes to everyone eligible, CSTDCS to the best eligible within the CSTDCS quota
+//     (Settings{}.cstdcs_quota_percent of the deciding unit's LDTT), CSTD_TINH, BK_TINH, BK_TTG,
+//     CSTD_TQ and TTLDXS to a share of the eligible, TTLDTT to every eligible unit. Decisions are
+//     dated after the achievement period (early the following year), numbered {n}/QĐ-… in date
+//     order per issuer and year, and name the issuer as it was on that date; a person's award is
+//     attributed by the import to the unit of their membership on the decision date. Also a few
+//     thematic (CHUYEN_DE) and sudden (DOT_XUAT) BK_TINH and GK, and two revoked awards (a CSTDCS
+//     of 2023, a BK_TINH of 2021) that later years no longer count on. Never two awards with the
+//     same subject, award code and year.
 #pragma once
 
 #include <cstdint>
@@ -55,6 +76,12 @@ struct DemoProvince {
   std::string units_csv;        // code,name,parent_code,kind,field,valid_from,valid_to
   std::string people_csv;       // code,full_name,gender,birth_date,unit_code,position,recruited_on
   std::string memberships_csv;  // person_code,unit_code,from,to
+  std::string evaluations_csv;  // subject_type,subject_code,year,rating
+  std::string initiatives_csv;  // code,title,author_codes,scope,recognized_on,recognized_by
+  std::string disciplines_csv;  // person_code,level,from,to,pending
+  // subject_type,subject_code,award_code,year,method,decision_no,decision_date,issuer,revoked,
+  // period_from,signer,bonus_amount,revoke_reason,unit_code
+  std::string awards_csv;
   std::vector<LineageEvent> lineage;
   std::vector<Account> accounts;
 };

@@ -1,9 +1,14 @@
 #include "cli/demo/demo_province.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,9 +16,18 @@
 #include <tuple>
 #include <vector>
 
+#include "base/clock.h"
+#include "base/crypto.h"
 #include "base/utf8.h"
+#include "cli/demo/demo_loader.h"
+#include "domain/award_records.h"
+#include "domain/eligibility.h"
 #include "domain/records.h"
+#include "domain/rules.h"
 #include "domain/text.h"
+#include "render/table_reader.h"
+#include "service/services.h"
+#include "store/db.h"
 
 namespace thidua::demo {
 namespace {
@@ -134,7 +148,9 @@ bool SameProvince(const DemoProvince& a, const DemoProvince& b) {
     return out;
   };
   return a.province_name == b.province_name && a.units_csv == b.units_csv && a.people_csv == b.people_csv &&
-         a.memberships_csv == b.memberships_csv && events(a) == events(b) && accounts(a) == accounts(b);
+         a.memberships_csv == b.memberships_csv && a.evaluations_csv == b.evaluations_csv &&
+         a.initiatives_csv == b.initiatives_csv && a.disciplines_csv == b.disciplines_csv &&
+         a.awards_csv == b.awards_csv && events(a) == events(b) && accounts(a) == accounts(b);
 }
 
 uint64_t Fnv1a(std::string_view text, uint64_t hash = 0xcbf29ce484222325ull) {
@@ -161,6 +177,15 @@ TEST(DemoProvinceTest, SmallProvinceHasAFixedFingerprint) {
   EXPECT_EQ(hash, 0x2734ab967f96d62dull) << std::hex << "0x" << hash;
 }
 
+// The same for the records: a change of the rules engine or of the shipped rule sets that changes
+// who is awarded also changes this value.
+TEST(DemoProvinceTest, SmallProvinceRecordsHaveAFixedFingerprint) {
+  const DemoProvince& demo = Demo(DemoSize::kSmall);
+  uint64_t hash = Fnv1a(
+      demo.awards_csv, Fnv1a(demo.disciplines_csv, Fnv1a(demo.initiatives_csv, Fnv1a(demo.evaluations_csv))));
+  EXPECT_EQ(hash, 0x80b5660f4707c9a3ull) << std::hex << "0x" << hash;
+}
+
 TEST(DemoProvinceTest, PeopleCountsAreNearTheTargets) {
   EXPECT_NEAR(static_cast<double>(ParsedDemo(DemoSize::kSmall).people.size()), 2000, 200);
   EXPECT_NEAR(static_cast<double>(ParsedDemo(DemoSize::kProvince).people.size()), 100000, 10000);
@@ -178,7 +203,15 @@ TEST_P(DemoSizeTest, CsvTextsParseWithTheExactHeaders) {
   EXPECT_EQ(HeaderOf(demo().units_csv), "code,name,parent_code,kind,field,valid_from,valid_to");
   EXPECT_EQ(HeaderOf(demo().people_csv), "code,full_name,gender,birth_date,unit_code,position,recruited_on");
   EXPECT_EQ(HeaderOf(demo().memberships_csv), "person_code,unit_code,from,to");
-  for (const std::string* csv : {&demo().units_csv, &demo().people_csv, &demo().memberships_csv}) {
+  EXPECT_EQ(HeaderOf(demo().evaluations_csv), "subject_type,subject_code,year,rating");
+  EXPECT_EQ(HeaderOf(demo().initiatives_csv), "code,title,author_codes,scope,recognized_on,recognized_by");
+  EXPECT_EQ(HeaderOf(demo().disciplines_csv), "person_code,level,from,to,pending");
+  EXPECT_EQ(HeaderOf(demo().awards_csv),
+            "subject_type,subject_code,award_code,year,method,decision_no,decision_date,issuer,revoked,"
+            "period_from,signer,bonus_amount,revoke_reason,unit_code");
+  for (const std::string* csv :
+       {&demo().units_csv, &demo().people_csv, &demo().memberships_csv, &demo().evaluations_csv,
+        &demo().initiatives_csv, &demo().disciplines_csv, &demo().awards_csv}) {
     std::optional<Rows> rows = ParseCsv(*csv);
     ASSERT_TRUE(rows.has_value());
     for (const auto& row : *rows) EXPECT_EQ(row.size(), (*rows)[0].size());
@@ -389,6 +422,417 @@ TEST_P(DemoSizeTest, AccountsCoverEveryRoleWithPeopleOfTheProvince) {
   const std::string& kind = parsed().unit_by_code.at(commune).kind;
   EXPECT_TRUE(kind == "ubnd_xa" || kind == "ubnd_phuong");
   EXPECT_GE(parsed().children.count(commune) ? parsed().children.at(commune).size() : 0u, 3u);
+}
+
+// ---- the records: parsed as the import parses them, then judged again by the rules engine ----
+
+struct ParsedAward {
+  domain::AwardRecord record;
+  std::optional<domain::AwardCode> code;  // nullopt for codes the engine does not reason with
+  std::optional<domain::AwardMethod> method;
+};
+
+struct Records {
+  std::vector<domain::EvaluationRecord> evaluations;
+  std::vector<domain::InitiativeRecord> initiatives;
+  std::vector<domain::DisciplineRecord> disciplines;
+  std::vector<ParsedAward> awards;
+};
+
+// The award catalogue of DOMAIN.md as the schema ships it (002_records.sql).
+std::vector<domain::AwardTypeRecord> Catalogue() {
+  std::vector<domain::AwardTypeRecord> types;
+  for (auto [code, subjects, years] : {std::tuple{"LDTT", "person", 1},
+                                       {"CSTDCS", "person", 1},
+                                       {"CSTD_TINH", "person", 3},
+                                       {"CSTD_TQ", "person", 6},
+                                       {"TTLDTT", "unit", 1},
+                                       {"TTLDXS", "unit", 1},
+                                       {"CO_TINH", "unit", 1},
+                                       {"CO_CP", "unit", 1},
+                                       {"GK", "person,unit,household", 1},
+                                       {"BK_TINH", "person,unit,household", 1},
+                                       {"BK_TTG", "person,unit", 1},
+                                       {"HCLD3", "person,unit", 1},
+                                       {"HCLD2", "person,unit", 1},
+                                       {"HCLD1", "person,unit", 1}}) {
+    Result<domain::AwardTypeRecord> type = domain::ParseAwardType(
+        {{"code", code}, {"name", code}, {"subjects", subjects}, {"period_years", std::to_string(years)}});
+    EXPECT_TRUE(type.ok());
+    if (type.ok()) types.push_back(type.value());
+  }
+  return types;
+}
+
+template <typename Record, typename Parse>
+std::vector<Record> ParseRecords(const std::string& csv, const char* kind, Parse parse) {
+  std::vector<Record> out;
+  std::optional<Rows> rows = ParseCsv(csv);
+  EXPECT_TRUE(rows.has_value()) << kind;
+  if (!rows) return out;
+  out.reserve(rows->size());
+  for (size_t i = 1; i < rows->size(); ++i) {
+    Result<Record> record = parse(Raw((*rows)[0], (*rows)[i]));
+    EXPECT_TRUE(record.ok()) << kind << " line " << i + 1 << ": " << record.status().message();
+    if (record.ok()) out.push_back(std::move(record).value());
+  }
+  return out;
+}
+
+Records ParseRecordsOf(const DemoProvince& demo) {
+  Records records;
+  const std::vector<domain::AwardTypeRecord> catalogue = Catalogue();
+  records.evaluations = ParseRecords<domain::EvaluationRecord>(
+      demo.evaluations_csv, "evaluations",
+      [](const domain::RawFields& raw) { return domain::ParseEvaluation(raw, kHorizon); });
+  records.initiatives = ParseRecords<domain::InitiativeRecord>(
+      demo.initiatives_csv, "initiatives",
+      [](const domain::RawFields& raw) { return domain::ParseInitiative(raw, kHorizon); });
+  records.disciplines = ParseRecords<domain::DisciplineRecord>(
+      demo.disciplines_csv, "disciplines",
+      [](const domain::RawFields& raw) { return domain::ParseDiscipline(raw, kHorizon); });
+  for (domain::AwardRecord& a : ParseRecords<domain::AwardRecord>(
+           demo.awards_csv, "awards",
+           [&](const domain::RawFields& raw) { return domain::ParseAward(raw, catalogue, kHorizon); })) {
+    ParsedAward parsed{std::move(a), std::nullopt, std::nullopt};
+    parsed.code = domain::ParseAwardCode(parsed.record.award_code);
+    parsed.method = domain::ParseAwardMethod(parsed.record.method);
+    records.awards.push_back(std::move(parsed));
+  }
+  return records;
+}
+
+const Records& RecordsOf(DemoSize size) {
+  static const Records small = ParseRecordsOf(Demo(DemoSize::kSmall));
+  static const Records province = ParseRecordsOf(Demo(DemoSize::kProvince));
+  return size == DemoSize::kSmall ? small : province;
+}
+
+size_t PersonIndex(const std::string& code) { return static_cast<size_t>(std::stoul(code.substr(1))) - 1; }
+
+// Every person's history as the eligibility service builds it, without awards (added year by year).
+std::vector<domain::PersonHistory> Histories(const Parsed& parsed, const Records& records) {
+  std::vector<domain::PersonHistory> people(parsed.people.size());
+  for (size_t i = 0; i < people.size(); ++i) {
+    people[i].code = parsed.people[i].code;
+    people[i].name = parsed.people[i].full_name;
+    people[i].recruited_on = parsed.people[i].recruited_on;
+  }
+  for (const domain::EvaluationRecord& e : records.evaluations) {
+    if (e.subject_type == "person") {
+      people[PersonIndex(e.subject_code)].ratings.push_back({e.year, *domain::ParseRating(e.rating)});
+    }
+  }
+  for (const domain::InitiativeRecord& i : records.initiatives) {
+    for (const std::string& author : i.author_codes) {
+      people[PersonIndex(author)].initiatives.push_back(
+          {i.code, i.title, *domain::ParseInitiativeScope(i.scope), i.recognized_on});
+    }
+  }
+  return people;
+}
+
+// Adds the disciplines known when the year's awards were decided (early the next year): a review
+// opened later holds back later proposals, not decisions already taken.
+void AddDisciplinesKnownBy(Date day, const Records& records, std::vector<domain::PersonHistory>& people,
+                           size_t& next) {
+  for (; next < records.disciplines.size() && records.disciplines[next].from <= day; ++next) {
+    const domain::DisciplineRecord& d = records.disciplines[next];
+    people[PersonIndex(d.person_code)].disciplines.push_back({d.level, d.from, d.to, d.pending});
+  }
+}
+
+domain::AwardFact FactOf(const ParsedAward& a) {
+  domain::AwardFact fact;
+  fact.award = *a.code;
+  fact.method = *a.method;
+  fact.revoked = a.record.revoked;
+  fact.period_from = a.record.period_from;
+  fact.period_to = a.record.period_to;
+  fact.decision_date = a.record.decision_date;
+  fact.decision_no = a.record.decision_no;
+  return fact;
+}
+
+const domain::RuleBook& Book() {
+  static const domain::RuleBook book = domain::LoadShippedRuleBook().value();
+  return book;
+}
+
+const domain::RuleSet& RulesFor(int year) {
+  const domain::RuleSet* rules = Book().ForYear(year);
+  return rules ? *rules : Book().sets().front();
+}
+
+struct YearCounts {
+  int rated = 0;
+  std::map<std::string, int> awarded;   // regular, not revoked
+  std::map<std::string, int> eligible;  // LDTT, CSTDCS, CSTD_TINH, BK_TINH by the engine
+  int inconsistent = 0;
+};
+
+constexpr domain::AwardCode kJudged[] = {domain::AwardCode::kLdtt, domain::AwardCode::kCstdcs,
+                                         domain::AwardCode::kCstdTinh, domain::AwardCode::kBkTinh};
+
+// Judges every person of every year again on the records as they stood when the year's awards were
+// decided (the awards of earlier years, the disciplines known by then), and checks each regular
+// award of 2024 and 2025 against the verdict.
+std::map<int, YearCounts> Judge(const Parsed& parsed, const Records& records) {
+  std::vector<domain::PersonHistory> people = Histories(parsed, records);
+  Records sorted_disciplines;
+  sorted_disciplines.disciplines = records.disciplines;
+  std::sort(
+      sorted_disciplines.disciplines.begin(), sorted_disciplines.disciplines.end(),
+      [](const domain::DisciplineRecord& a, const domain::DisciplineRecord& b) { return a.from < b.from; });
+  size_t known = 0;
+  std::map<int, std::vector<const ParsedAward*>> by_year;
+  for (const ParsedAward& a : records.awards) by_year[a.record.period_to].push_back(&a);
+  std::map<int, YearCounts> counts;
+  domain::Settings settings;
+  domain::AwardVerdict verdict;
+  for (int year = 2016; year <= 2025; ++year) {
+    const domain::RuleSet& rules = RulesFor(year);
+    AddDisciplinesKnownBy(Date(year + 1, 1, 5), sorted_disciplines, people, known);
+    YearCounts& c = counts[year];
+    for (const domain::PersonHistory& person : people) {
+      auto rated = std::find_if(person.ratings.begin(), person.ratings.end(),
+                                [&](const domain::RatingFact& r) { return r.year == year; });
+      if (rated == person.ratings.end()) continue;
+      ++c.rated;
+      for (domain::AwardCode award : kJudged) {
+        domain::EvaluatePersonAwardInto(rules, settings, person, year, award, verdict);
+        c.eligible[std::string(domain::AwardCodeName(award))] += verdict.eligible == true ? 1 : 0;
+      }
+    }
+    for (const ParsedAward* a : by_year[year]) {
+      const domain::AwardRecord& r = a->record;
+      if (r.revoked || r.method != "THUONG_XUYEN") continue;
+      ++c.awarded[r.award_code];
+      if (year < 2024 || r.subject_type != "person" || !a->code) continue;
+      domain::EvaluatePersonAwardInto(rules, settings, people[PersonIndex(r.subject_code)], year, *a->code,
+                                      verdict);
+      if (verdict.eligible != true) {
+        ++c.inconsistent;
+        ADD_FAILURE() << r.subject_code << " " << r.award_code << " " << year << " is not eligible";
+      }
+    }
+    for (const ParsedAward* a : by_year[year]) {
+      if (a->record.subject_type == "person" && a->code) {
+        people[PersonIndex(a->record.subject_code)].awards.push_back(FactOf(*a));
+      }
+    }
+  }
+  return counts;
+}
+
+TEST_P(DemoSizeTest, RecordsParseAsTheImportParsesThem) {
+  const Records& records = RecordsOf(GetParam());
+  auto rows = [](const std::string& csv) { return std::count(csv.begin(), csv.end(), '\n') - 1; };
+  EXPECT_EQ(static_cast<ptrdiff_t>(records.evaluations.size()), rows(demo().evaluations_csv));
+  EXPECT_EQ(static_cast<ptrdiff_t>(records.initiatives.size()), rows(demo().initiatives_csv));
+  EXPECT_EQ(static_cast<ptrdiff_t>(records.disciplines.size()), rows(demo().disciplines_csv));
+  EXPECT_EQ(static_cast<ptrdiff_t>(records.awards.size()), rows(demo().awards_csv));
+}
+
+TEST_P(DemoSizeTest, RatingsCoverTheYearsOfMembershipWithARealisticSpread) {
+  std::map<std::string, int> ratings;
+  std::set<std::tuple<std::string, std::string, int>> keys;
+  for (const domain::EvaluationRecord& e : RecordsOf(GetParam()).evaluations) {
+    EXPECT_TRUE(keys.emplace(e.subject_type, e.subject_code, e.year).second)
+        << e.subject_code << " " << e.year;
+    EXPECT_GE(e.year, 2016);
+    EXPECT_LE(e.year, 2025);
+    if (e.subject_type == "person") ++ratings[e.rating];
+  }
+  double total = 0;
+  for (const auto& [rating, n] : ratings) total += n;
+  EXPECT_NEAR(ratings["HTXS"] / total, 0.15, 0.04);
+  EXPECT_NEAR(ratings["HTT"] / total, 0.65, 0.06);
+  EXPECT_NEAR(ratings["HT"] / total, 0.17, 0.05);
+  EXPECT_NEAR(ratings["KHT"] / total, 0.03, 0.02);
+  // Everyone with a membership during 2025 is rated for 2025.
+  std::set<std::string> members_2025;
+  for (const domain::PersonRecord& p : parsed().people) {
+    if (!p.unit_code.empty() && *p.recruited_on <= Date(2025, 12, 31)) members_2025.insert(p.code);
+  }
+  for (const domain::MembershipRecord& m : parsed().memberships) {
+    if (m.from <= Date(2025, 12, 31) && (!m.to || *m.to >= Date(2025, 1, 1)))
+      members_2025.insert(m.person_code);
+  }
+  for (const auto& code : members_2025) EXPECT_TRUE(keys.count({"person", code, 2025})) << code;
+}
+
+TEST_P(DemoSizeTest, InitiativesHaveUniqueCodesAndAuthorsOfTheProvince) {
+  std::set<std::string> codes;
+  std::map<std::string, int> scopes;
+  int shared = 0;
+  for (const domain::InitiativeRecord& i : RecordsOf(GetParam()).initiatives) {
+    EXPECT_TRUE(codes.insert(i.code).second) << i.code;
+    for (const std::string& author : i.author_codes) EXPECT_LT(PersonIndex(author), parsed().people.size());
+    EXPECT_LE(i.author_codes.size(), 3u);
+    shared += i.author_codes.size() > 1 ? 1 : 0;
+    ++scopes[i.scope];
+    EXPECT_TRUE(i.recognized_by.starts_with("Quyết định số ")) << i.code;
+    EXPECT_EQ(domain::Nfc(i.title), i.title);
+  }
+  EXPECT_GT(scopes["CO_SO"], 5 * scopes["TINH"]);
+  EXPECT_GT(scopes["TINH"], scopes["TOAN_QUOC"]);
+  EXPECT_GT(shared, 0);
+}
+
+TEST_P(DemoSizeTest, DisciplinesAreRareWithAFewPendingReviews) {
+  const Records& records = RecordsOf(GetParam());
+  int pending = 0;
+  for (const domain::DisciplineRecord& d : records.disciplines) {
+    if (d.pending) {
+      ++pending;
+      EXPECT_GE(d.from, Date(2025, 1, 1));
+      EXPECT_FALSE(d.to);
+    } else {
+      EXPECT_TRUE(domain::IsKnownDisciplineLevel(d.level)) << d.person_code;
+    }
+  }
+  EXPECT_GT(pending, 0);
+  EXPECT_LT(static_cast<double>(records.disciplines.size()),
+            0.01 * static_cast<double>(records.evaluations.size()));
+}
+
+TEST_P(DemoSizeTest, AwardsAreUniqueDatedAfterTheirPeriodAndNumberedInOrder) {
+  std::set<std::tuple<std::string, std::string, std::string, int>> keys;
+  std::map<std::tuple<std::string, int, int>, Date> numbers;  // (issuer, decision year, n) → date
+  int revoked = 0, thematic = 0;
+  for (const ParsedAward& a : RecordsOf(GetParam()).awards) {
+    const domain::AwardRecord& r = a.record;
+    EXPECT_TRUE(keys.emplace(r.subject_type, r.subject_code, r.award_code, r.period_to).second)
+        << r.subject_code << " " << r.award_code << " " << r.period_to;
+    ASSERT_TRUE(a.method.has_value());
+    if (r.method == "THUONG_XUYEN") {
+      EXPECT_GT(r.decision_date.year(), r.period_to) << r.subject_code << " " << r.award_code;
+    } else {
+      ++thematic;
+      EXPECT_GE(r.decision_date.year(), r.period_to);
+    }
+    revoked += r.revoked ? 1 : 0;
+    EXPECT_EQ(r.revoked, !r.revoke_reason.empty());
+    EXPECT_LE(r.decision_date, kHorizon);
+    int n = std::stoi(r.decision_no);
+    EXPECT_EQ(r.decision_no.substr(r.decision_no.find('/')), r.decision_no.substr(std::to_string(n).size()));
+    EXPECT_TRUE(r.decision_no.find("/QĐ-") != std::string::npos) << r.decision_no;
+    auto [it, inserted] = numbers.emplace(std::tuple(r.issuer, r.decision_date.year(), n), r.decision_date);
+    EXPECT_EQ(it->second, r.decision_date) << r.issuer << " " << r.decision_no;
+  }
+  // Within an issuer's year, a later number never has an earlier date.
+  for (auto it = numbers.begin(); it != numbers.end(); ++it) {
+    auto next = std::next(it);
+    if (next == numbers.end() || std::get<0>(next->first) != std::get<0>(it->first) ||
+        std::get<1>(next->first) != std::get<1>(it->first)) {
+      continue;
+    }
+    EXPECT_LE(it->second, next->second) << std::get<0>(it->first) << " " << std::get<2>(it->first);
+  }
+  EXPECT_GE(revoked, 1);
+  EXPECT_LE(revoked, 2);
+  EXPECT_GT(thematic, 0);
+}
+
+TEST_P(DemoSizeTest, CstdcsStaysWithinTheQuotaOfEachDecidingUnit) {
+  std::map<std::pair<std::string, int>, std::pair<int, int>> by_issuer;  // → (LDTT, CSTDCS)
+  for (const ParsedAward& a : RecordsOf(GetParam()).awards) {
+    if (a.record.award_code == "LDTT") ++by_issuer[{a.record.issuer, a.record.period_to}].first;
+    if (a.record.award_code == "CSTDCS") ++by_issuer[{a.record.issuer, a.record.period_to}].second;
+  }
+  int with_cstdcs = 0;
+  for (const auto& [key, count] : by_issuer) {
+    domain::QuotaCheck quota = domain::CstdcsQuota(domain::Settings{}, count.first, count.second);
+    EXPECT_TRUE(quota.within) << key.first << " " << key.second << ": " << quota.text;
+    with_cstdcs += count.second > 0 ? 1 : 0;
+  }
+  EXPECT_GT(with_cstdcs, 0);
+}
+
+// The heart of the records: each regular award of 2024 and 2025 is one the engine grants on the
+// generated records, and the numbers look like a province's.
+TEST_P(DemoSizeTest, AwardsAreThoseTheRulesEngineGrants) {
+  std::map<int, YearCounts> counts = Judge(parsed(), RecordsOf(GetParam()));
+  std::printf(
+      "%s: year rated | awarded LDTT CSTDCS CSTD_TINH BK_TINH BK_TTG CSTD_TQ TTLDTT TTLDXS | "
+      "eligible LDTT CSTDCS CSTD_TINH BK_TINH\n",
+      GetParam() == DemoSize::kSmall ? "small" : "province");
+  for (auto& [year, c] : counts) {
+    std::printf("%d %7d | %6d %6d %4d %5d %4d %3d %5d %4d | %6d %6d %4d %5d\n", year, c.rated,
+                c.awarded["LDTT"], c.awarded["CSTDCS"], c.awarded["CSTD_TINH"], c.awarded["BK_TINH"],
+                c.awarded["BK_TTG"], c.awarded["CSTD_TQ"], c.awarded["TTLDTT"], c.awarded["TTLDXS"],
+                c.eligible["LDTT"], c.eligible["CSTDCS"], c.eligible["CSTD_TINH"], c.eligible["BK_TINH"]);
+    EXPECT_EQ(c.inconsistent, 0) << year;
+  }
+  const YearCounts& last = counts[2025];
+  double ldtt_share = static_cast<double>(last.eligible.at("LDTT")) / last.rated;
+  EXPECT_GT(ldtt_share, 0.5);
+  EXPECT_LT(ldtt_share, 0.9);
+  EXPECT_GT(last.eligible.at("CSTDCS"), 0);
+  EXPECT_GT(counts[2024].eligible.at("CSTD_TINH") + last.eligible.at("CSTD_TINH"), 0);
+  EXPECT_GT(counts[2024].eligible.at("BK_TINH") + last.eligible.at("BK_TINH"), 0);
+  for (int year = 2016; year <= 2025; ++year) {
+    EXPECT_EQ(counts[year].awarded["LDTT"], counts[year].eligible["LDTT"])
+        << year << ": LDTT goes to everyone eligible";
+    EXPECT_LE(counts[year].awarded["CSTDCS"], counts[year].eligible["CSTDCS"]) << year;
+  }
+}
+
+TEST_P(DemoSizeTest, APendingReviewHoldsBackSomeoneOtherwiseEligible) {
+  std::vector<domain::PersonHistory> people = Histories(parsed(), RecordsOf(GetParam()));
+  size_t all = 0;
+  AddDisciplinesKnownBy(kHorizon, RecordsOf(GetParam()), people, all);
+  const domain::RuleSet& rules = RulesFor(2025);
+  int held_back = 0;
+  for (domain::PersonHistory& person : people) {
+    if (std::none_of(person.disciplines.begin(), person.disciplines.end(),
+                     [](const domain::DisciplineFact& d) { return d.pending; })) {
+      continue;
+    }
+    bool with_hold =
+        domain::EvaluatePersonAward(rules, {}, person, 2025, domain::AwardCode::kLdtt).eligible == true;
+    std::erase_if(person.disciplines, [](const domain::DisciplineFact& d) { return d.pending; });
+    bool without =
+        domain::EvaluatePersonAward(rules, {}, person, 2025, domain::AwardCode::kLdtt).eligible == true;
+    EXPECT_FALSE(with_hold) << person.code;
+    held_back += without ? 1 : 0;
+  }
+  EXPECT_GT(held_back, 0);
+}
+
+// `thidua demo` loads the province through the import service: every kind imports cleanly (all or
+// nothing, so a single bad row would fail the load), and importing the records again changes nothing.
+TEST(DemoProvinceTest, SmallProvinceLoadsThroughTheRealImports) {
+  ASSERT_TRUE(InitCrypto());
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("thidua-demo-test-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    Result<std::unique_ptr<store::Db>> db = store::OpenDb("sqlite://" + path.string());
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    ASSERT_TRUE((*db)->Migrate().ok());
+    FakeClock clock(1795748400000);  // 2026-11-27 10:00 in Hà Nội
+    service::AuthOptions auth;
+    auth.ops_limit = 1;
+    auth.mem_limit = 8192;
+    service::Services services(service::Context{**db, clock}, auth);
+    const DemoProvince& demo = Demo(DemoSize::kSmall);
+    Status loaded = LoadDemoProvince(services, demo);
+    ASSERT_TRUE(loaded.ok()) << loaded.message();
+    for (auto [kind, csv] :
+         {std::pair{"evaluations", &demo.evaluations_csv}, std::pair{"initiatives", &demo.initiatives_csv},
+          std::pair{"disciplines", &demo.disciplines_csv}, std::pair{"awards", &demo.awards_csv}}) {
+      Result<domain::Table> table = render::ReadTable(*csv, render::FileFormat::kCsv);
+      ASSERT_TRUE(table.ok()) << kind;
+      Result<service::ImportReport> again =
+          services.imports.ImportTable(service::Actor::System(), kind, *table);
+      ASSERT_TRUE(again.ok()) << kind;
+      EXPECT_TRUE(again->ok()) << kind;
+      EXPECT_EQ(again->unchanged, again->rows) << kind;
+    }
+  }
+  std::filesystem::remove(path);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, DemoSizeTest, ::testing::Values(DemoSize::kSmall, DemoSize::kProvince),

@@ -1,0 +1,20 @@
+// LoadDemoProvince: writes a generated demo province into an empty database through the same import
+// service users use (units, people, memberships, evaluations, initiatives, disciplines, awards, in
+// that order; a kind of more than 250,000 rows in several imports, as the import reads at most a
+// million rows and 64 MB at once), then its lineage events and demo accounts (password
+// "thidua-demo").
+//
+// Errors: the first failing step's Status; a rejected import row becomes kInternal naming the kind,
+// line and column (the generator is wrong if that happens). Not atomic across kinds: the caller
+// removes the database on failure. Not thread-safe (it writes through `services`).
+#pragma once
+
+#include "base/result.h"
+#include "cli/demo/demo_province.h"
+#include "service/services.h"
+
+namespace thidua::demo {
+
+Status LoadDemoProvince(service::Services& services, const DemoProvince& province);
+
+}  // namespace thidua::demo
