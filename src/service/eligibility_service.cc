@@ -380,33 +380,6 @@ Status EligibilityService::Collect(store::Conn& conn, const Actor& actor, const 
   return CollectPeople(conn, root, ScopeRoot(actor), ctx_.clock.Today(), filter, data);
 }
 
-Result<std::vector<domain::Verdicts>> EligibilityService::Scan(const Actor& actor, int year,
-                                                               const std::string& award_code,
-                                                               const std::optional<std::string>& unit_code,
-                                                               std::optional<Date> date,
-                                                               const std::optional<std::string>& field) {
-  THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
-  EligibilityQuery query;
-  query.year = year;
-  query.award = award_code;
-  query.unit = unit_code;
-  query.field = field;
-  query.date = date;
-  std::vector<domain::Verdicts> out;
-  Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    ScanData data;
-    THIDUA_RETURN_IF_ERROR(Collect(conn, actor, query, data));
-    for (const Found& f : data.found) {
-      out.push_back(data.subject == domain::SubjectType::kPerson
-                        ? domain::EvaluatePerson(*data.rules, data.settings, data.people[f.id], year)
-                        : domain::EvaluateUnit(*data.rules, data.settings, data.unit_histories[f.id], year));
-    }
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  return out;
-}
-
 Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const EligibilityQuery& query) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   EligibilityList out;
@@ -441,6 +414,11 @@ Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const E
           people ? domain::EvaluatePersonAward(*data.rules, data.settings, data.people[f.id], query.year, data.award)
                  : domain::EvaluateUnitAward(*data.rules, data.settings, data.unit_histories[f.id], query.year,
                                              data.award);
+      if (query.full_verdicts) {
+        subject.verdicts =
+            people ? domain::EvaluatePerson(*data.rules, data.settings, data.people[f.id], query.year)
+                   : domain::EvaluateUnit(*data.rules, data.settings, data.unit_histories[f.id], query.year);
+      }
       out.items.push_back(std::move(subject));
     }
     return Status::Ok();

@@ -3,7 +3,7 @@
 // a subject outside the scope is kNotFound; a year no shipped rule set covers is kInvalidArgument.
 // Thread-safe: the rule book is loaded once (lazily, under std::call_once) and only read afterwards.
 //
-// Who a scan (Scan, Eligible) looks at, for a year Y:
+// Who a scan (Eligible) looks at, for a year Y:
 //  - people: everyone with a membership during Y in the scope — the caller's subtree (the province
 //    for office, office lead, admin), narrowed to a unit's subtree when one is asked for — and, for a
 //    scoped role (unit officer, unit head, council), who is also in the caller's scope today. That
@@ -59,6 +59,7 @@ struct EligibilityQuery {
   std::optional<Date> date;          // picks the rule set; default 31/12 of `year`
   int64_t offset = 0;                // the window of `items` returned
   int64_t limit = -1;                // -1: every eligible subject
+  bool full_verdicts = false;        // also every award's verdict of each subject in the window
 };
 
 // One subject that meets the award's conditions, with where it stood in the year.
@@ -69,6 +70,7 @@ struct EligibleSubject {
   std::string unit_name;
   std::string field;         // a code of domain::UnitFields(); "" when none
   domain::AwardVerdict verdict;  // the award's verdict, every condition with its facts and basis
+  std::optional<domain::Verdicts> verdicts;  // every award's, when the query asked for full_verdicts
 };
 
 struct EligibilityList {
@@ -90,15 +92,11 @@ class EligibilityService {
                                      std::optional<Date> date = std::nullopt);
   Result<domain::Verdicts> ForUnit(const Actor& actor, const std::string& code, int year,
                                    std::optional<Date> date = std::nullopt);
-  // Everyone in scope (people for a person award, units for a unit award; within `unit_code`'s subtree
-  // when given; of `field` when given) who is eligible for `award_code` in `year`, with all their
-  // verdicts, in id order. kInvalidArgument for an unknown award or field.
-  Result<std::vector<domain::Verdicts>> Scan(const Actor& actor, int year, const std::string& award_code,
-                                             const std::optional<std::string>& unit_code,
-                                             std::optional<Date> date = std::nullopt,
-                                             const std::optional<std::string>& field = std::nullopt);
-  // The same scan for a screen or a spreadsheet: the eligible in Vietnamese name order (given name
-  // first; units by name), a window of them with the award's verdict, and the counts.
+  // Everyone in scope who is eligible for `query.award` in `query.year` (people for a person award,
+  // units for a unit award): the eligible in Vietnamese name order (given name first; units by name),
+  // a window of them with the award's verdict (and every award's, on request), and the counts. Only
+  // the window's subjects are judged on every award, so a page of a province-wide scan costs one
+  // award's evaluation per person. kInvalidArgument for an unknown award or field.
   Result<EligibilityList> Eligible(const Actor& actor, const EligibilityQuery& query);
   // The CSTDCS quota of `unit_code` for `year`; the unit must be in the caller's scope.
   Result<UnitQuota> Quota(const Actor& actor, const std::string& unit_code, int year);

@@ -1086,10 +1086,31 @@ TEST_P(ApiTest, EligibilityAnswersInTheShapeOfApiMdWithinScope) {
   EXPECT_EQ(Get("/api/v1/units/B/eligibility?year=2024", officer.Bearer()).status, 404);
   EXPECT_EQ(Get("/api/v1/units/A/eligibility?year=2024", officer.Bearer()).status, 200);
   EXPECT_EQ(Get("/api/v1/eligibility?year=2024", office_.Bearer()).status, 400);  // no award
+  Reply rated_p3 = Send("POST", "/api/v1/evaluations",
+                        R"({"subject_type":"person","subject_code":"P3","year":"2024","rating":"HTT"})", office_.Bearer());
+  ASSERT_LT(rated_p3.status, 300) << rated_p3.body;
   Reply scan = Get("/api/v1/eligibility?year=2024&award=LDTT", office_.Bearer());
   ASSERT_EQ(scan.status, 200) << scan.body;
-  EXPECT_TRUE(scan.Json()["items"].is_array());
-  EXPECT_EQ(scan.Json()["total"].get<int64_t>(), static_cast<int64_t>(scan.Json()["items"].size()));
+  json all = scan.Json();
+  ASSERT_TRUE(all["items"].is_array());
+  EXPECT_EQ(all["total"], 2);
+  EXPECT_EQ(all["page"], 1);
+  EXPECT_EQ(all["per_page"], 50);
+  ASSERT_EQ(all["items"].size(), 2u);
+  // Vietnamese name order (given name first): Trần Văn An before Đặng Văn Đức; each item a whole verdict.
+  EXPECT_EQ(all["items"][0]["subject"]["code"], "P3");
+  EXPECT_EQ(all["items"][1]["subject"]["code"], "P1");
+  EXPECT_EQ(all["items"][1], body) << "the scan's item is the person's own verdict";
+  // Paged like every list: the second page of one holds the second person.
+  json second = Get("/api/v1/eligibility?year=2024&award=LDTT&per_page=1&page=2", office_.Bearer()).Json();
+  EXPECT_EQ(second["total"], 2);
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["subject"]["code"], "P1");
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024&award=LDTT&per_page=501", office_.Bearer()).status, 400);
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024&award=LDTT&subject=ho", office_.Bearer()).status, 400);
+  json units = Get("/api/v1/eligibility?year=2024&award=BK_TINH&subject=unit", office_.Bearer()).Json();
+  EXPECT_TRUE(units["items"].is_array()) << units.dump();
+  EXPECT_EQ(Get("/api/v1/eligibility?year=2024&award=LDTT&q=duc", office_.Bearer()).Json()["total"], 1);
   // The person's page shows the same verdicts for the year asked.
   Reply page = Get("/quan-ly/ca-nhan/P1?nam=2024", office_.Bearer());
   ASSERT_EQ(page.status, 200);

@@ -138,17 +138,31 @@ TEST_P(EligibilityTest, UnitVerdictsAndScan) {
   EXPECT_EQ(unit->subject_type, "unit");
   EXPECT_FALSE(unit->results.empty());
 
-  auto found = services_->eligibility.Scan(admin_, 2024, "CSTDCS", std::nullopt);
+  auto scan = [&](const Actor& actor, const char* award, std::optional<std::string> unit) {
+    service::EligibilityQuery query;
+    query.year = 2024;
+    query.award = award;
+    query.unit = std::move(unit);
+    query.full_verdicts = true;
+    return services_->eligibility.Eligible(actor, query);
+  };
+  auto found = scan(admin_, "CSTDCS", std::nullopt);
   ASSERT_TRUE(found.ok()) << found.status().message();
-  ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ((*found)[0].code, "P1");
-  auto in_b = services_->eligibility.Scan(admin_, 2024, "CSTDCS", std::string("B"));
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->total, 1);
+  EXPECT_EQ(found->items[0].code, "P1");
+  // Full verdicts on request: every person award, the scanned one eligible.
+  ASSERT_TRUE(found->items[0].verdicts);
+  EXPECT_EQ(found->items[0].verdicts->code, "P1");
+  EXPECT_EQ(Find(*found->items[0].verdicts, "CSTDCS")->eligible, std::optional<bool>(true));
+  EXPECT_NE(Find(*found->items[0].verdicts, "BK_TTG"), nullptr);
+  auto in_b = scan(admin_, "CSTDCS", std::string("B"));
   ASSERT_TRUE(in_b.ok());
-  EXPECT_TRUE(in_b->empty());
-  auto scoped = services_->eligibility.Scan(officer_b_, 2024, "LDTT", std::nullopt);
+  EXPECT_TRUE(in_b->items.empty());
+  auto scoped = scan(officer_b_, "LDTT", std::nullopt);
   ASSERT_TRUE(scoped.ok());
-  EXPECT_TRUE(scoped->empty());
-  EXPECT_EQ(services_->eligibility.Scan(admin_, 2024, "XYZ", std::nullopt).status().code(), Code::kInvalidArgument);
+  EXPECT_TRUE(scoped->items.empty());
+  EXPECT_EQ(scan(admin_, "XYZ", std::nullopt).status().code(), Code::kInvalidArgument);
 }
 
 // The "who qualifies" screen's scan: units C (Y tế) and C1 (no field of its own) under ROOT; P3 and P4
@@ -242,11 +256,18 @@ TEST_P(EligibleListTest, FiltersByUnitSubtreeFieldAndName) {
   service::EligibilityQuery name = Query("LDTT");
   name.q = "binh";
   EXPECT_EQ(Codes(*services_->eligibility.Eligible(admin_, name)), (std::vector<std::string>{"P3"}));
-  // The API's scan takes the field too, in id order.
-  auto scan = services_->eligibility.Scan(admin_, 2024, "LDTT", std::nullopt, std::nullopt, std::string("y_te"));
-  ASSERT_TRUE(scan.ok());
-  ASSERT_EQ(scan->size(), 3u);
-  EXPECT_EQ((*scan)[0].code, "P3");
+  // A window of the list, with every award's verdict for the API.
+  service::EligibilityQuery window = Query("LDTT");
+  window.field = "y_te";
+  window.offset = 1;
+  window.limit = 1;
+  window.full_verdicts = true;
+  auto page = services_->eligibility.Eligible(admin_, window);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 3);
+  ASSERT_EQ(page->items.size(), 1u);
+  ASSERT_TRUE(page->items[0].verdicts);
+  EXPECT_EQ(page->items[0].verdicts->code, page->items[0].code);
 
   service::EligibilityQuery bad = Query("LDTT");
   bad.field = "khong_co";
@@ -277,9 +298,6 @@ TEST_P(EligibleListTest, AScopedCallerSeesOnlyPeopleItCanOpen) {
   EXPECT_TRUE(b->items.empty());
   EXPECT_EQ(b->evaluated, 0);
   EXPECT_EQ(services_->eligibility.ForPerson(officer_b_, "P5", 2024).status().code(), Code::kNotFound);
-  auto scan = services_->eligibility.Scan(officer_b_, 2024, "LDTT", std::nullopt);
-  ASSERT_TRUE(scan.ok());
-  EXPECT_TRUE(scan->empty());
 }
 
 TEST_P(EligibleListTest, AUnitAwardScansTheUnitsOfTheScope) {

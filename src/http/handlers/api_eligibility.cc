@@ -1,5 +1,7 @@
 // The eligibility API of API.md: one person's or one unit's verdicts for a year, and a scan of everyone
 // in scope who is eligible for one award. The verdict JSON is service::VerdictsJson (the CLI prints it too).
+// The scan is paged like every list of the API (page, per_page ≤ 500, total): each item is a subject's
+// whole verdict, every award, so a province-wide answer in one piece would weigh hundreds of megabytes.
 #include "http/handlers/api_support.h"
 #include "service/eligibility_service.h"
 
@@ -57,18 +59,34 @@ void RegisterEligibilityApi(Router& router, AppDeps& deps) {
                if (!ParseYearAndDate(request, year, date, error)) return error;
                std::string award = request.Query("award");
                if (award.empty()) return ErrorResponse(400, "bad_request", "Thiếu tham số award.");
-               std::optional<std::string> unit;
-               if (std::string u = request.Query("unit"); !u.empty()) unit = u;
-               std::optional<std::string> field;
-               if (std::string f = request.Query("field"); !f.empty()) field = f;
-               auto found = eligibility.Scan(actor, year, award, unit, date, field);
+               std::optional<service::ListRequest> list = ParseList(request, error);
+               if (!list) return error;
+               service::EligibilityQuery query;
+               query.year = year;
+               query.award = award;
+               query.date = date;
+               if (std::string u = request.Query("unit"); !u.empty()) query.unit = u;
+               if (std::string f = request.Query("field"); !f.empty()) query.field = f;
+               query.q = request.Query("q");
+               std::string subject = request.Query("subject");
+               if (subject == "unit") {
+                 query.subject = domain::SubjectType::kUnit;
+               } else if (!subject.empty() && subject != "person") {
+                 return ErrorResponse(400, "bad_request", "Tham số subject phải là person hoặc unit.");
+               }
+               query.offset = (list->page - 1) * list->per_page;
+               query.limit = list->per_page;
+               query.full_verdicts = true;
+               auto found = eligibility.Eligible(actor, query);
                if (!found.ok()) return ErrorResponse(found.status());
                std::string body = "{\"items\":[";
-               for (size_t i = 0; i < found->size(); ++i) {
+               for (size_t i = 0; i < found->items.size(); ++i) {
                  if (i) body += ',';
-                 body += service::VerdictsJson((*found)[i]);
+                 body += service::VerdictsJson(*found->items[i].verdicts);
                }
-               body += "],\"total\":" + std::to_string(found->size()) + "}";
+               body += "],\"page\":" + std::to_string(list->page) + ",\"per_page\":" + std::to_string(list->per_page) +
+                       ",\"total\":" + std::to_string(found->total) + ",\"evaluated\":" + std::to_string(found->evaluated) +
+                       ",\"rule_set\":" + nlohmann::json(found->rule_set).dump() + "}";
                return JsonResponse(200, body);
              }));
 }
