@@ -35,9 +35,18 @@ describe('records journeys', { timeout: 30 * 60_000 }, () => {
   let person;  // {code, full_name}
 
   test('1. a person\'s page shows the records section with its forms', { timeout: TEST_TIMEOUT }, async () => {
-    const people = await apiGet(page, '/api/v1/people?per_page=1');
+    // Someone without a CSTDCS award for 2024 (the demo's records give many people one), so that the
+    // award recorded below is new.
+    const people = await apiGet(page, '/api/v1/people?per_page=100');
     assert.equal(people.status, 200);
-    person = people.body.items[0];
+    for (const candidate of people.body.items) {
+      const held = await apiGet(page, `/api/v1/people/${candidate.code}/awards`);
+      if (!held.body.items.some((a) => a.award_code === 'CSTDCS' && a.year === 2024)) {
+        person = candidate;
+        break;
+      }
+    }
+    assert.ok(person, 'a person without a CSTDCS award for 2024');
     await visit(page, `/quan-ly/ca-nhan/${person.code}`, 'records-person');
     assert.match(NFC(await page.locator('#records-title').innerText()), /Quá trình thi đua, khen thưởng/);
     for (const label of ['Thêm xếp loại', 'Thêm sáng kiến', 'Thêm kỷ luật', 'Thêm khen thưởng']) {
@@ -77,13 +86,16 @@ describe('records journeys', { timeout: 30 * 60_000 }, () => {
 
     const awards = await apiGet(page, `/api/v1/people/${person.code}/awards`);
     assert.equal(awards.status, 200);
-    assert.equal(awards.body.items[0].revoked, true);
+    const revoked = awards.body.items.filter((a) => a.award_code === 'CSTDCS' && a.year === 2024);
+    assert.equal(revoked.length, 1);
+    assert.equal(revoked[0].revoked, true);
 
-    await visit(page, '/quan-ly/khen-thuong?year=2024&award=CSTDCS', 'records-awards-list');
+    const filter = `year=2024&award=CSTDCS&q=${encodeURIComponent(person.code)}`;
+    await visit(page, `/quan-ly/khen-thuong?${filter}`, 'records-awards-list');
     const rows = tableRows(page);
-    assert.ok(await rows.count() >= 1);
+    assert.equal(await rows.count(), 1);
     assert.match(NFC(await page.locator('table.data-table').innerText()), /Đã thu hồi/);
-    const exported = await page.request.get('/quan-ly/khen-thuong/xuat.xlsx?year=2024&award=CSTDCS');
+    const exported = await page.request.get(`/quan-ly/khen-thuong/xuat.xlsx?${filter}`);
     assert.equal(exported.status(), 200);
     assert.match(exported.headers()['content-type'], /spreadsheetml/);
     assertNoPageErrors(page);
