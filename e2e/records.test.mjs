@@ -1,7 +1,8 @@
 // The records journeys through the real server (thidua demo --size small): an office user records an
 // evaluation and an award on a person's page (a decision dated before its achievement period is refused
 // beside its field), sees them in the person's timeline, revokes the award, finds it marked in the
-// awards list filtered by year, and exports the list; the catalogue lists DOMAIN.md's codes.
+// awards list filtered by year, award and person, and exports the list; the catalogue lists DOMAIN.md's
+// codes. The person is one without a CSTDCS award for 2024 among the demo's records.
 // Every page visited is screenshotted and checked with axe (lib.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
