@@ -10,9 +10,10 @@
 namespace thidua::demo {
 namespace {
 
-// The CSV text in pieces of at most `rows` records, each under the header: the import reads a file
-// whole (at most 64 MB and a million rows), and a province's ten years of awards are larger.
-std::vector<std::string> Pieces(const std::string& csv, size_t rows) {
+// The CSV text in pieces of at most `rows` records and about `bytes` bytes, each under the header:
+// the import reads a file whole (at most a million rows and 64 MB), and a province's ten years of
+// awards are larger. As few pieces as that allows: each import loads the rows already stored.
+std::vector<std::string> Pieces(const std::string& csv, size_t rows, size_t bytes) {
   const size_t body = csv.find("\r\n") + 2;
   const std::string_view header = std::string_view(csv).substr(0, body);
   std::vector<std::string> pieces;
@@ -20,7 +21,7 @@ std::vector<std::string> Pieces(const std::string& csv, size_t rows) {
   bool quoted = false;
   for (size_t i = body; i < csv.size(); ++i) {
     if (csv[i] == '"') quoted = !quoted;
-    if (quoted || csv[i] != '\n' || ++count < rows) continue;
+    if (quoted || csv[i] != '\n' || (++count < rows && i + 1 - start < bytes)) continue;
     pieces.push_back(std::string(header) + csv.substr(start, i + 1 - start));
     start = i + 1;
     count = 0;
@@ -32,7 +33,7 @@ std::vector<std::string> Pieces(const std::string& csv, size_t rows) {
 }  // namespace
 
 Status LoadDemoProvince(service::Services& services, const DemoProvince& province) {
-  constexpr size_t kRowsPerImport = 250'000;
+  constexpr size_t kMaxRows = 900'000, kMaxBytes = size_t{48} << 20;
   service::Actor system = service::Actor::System();
   const std::pair<const char*, const std::string*> kinds[] = {
       {"units", &province.units_csv},
@@ -44,7 +45,7 @@ Status LoadDemoProvince(service::Services& services, const DemoProvince& provinc
       {"awards", &province.awards_csv},
   };
   for (auto [kind, csv] : kinds) {
-    for (const std::string& piece : Pieces(*csv, kRowsPerImport)) {
+    for (const std::string& piece : Pieces(*csv, kMaxRows, kMaxBytes)) {
       Result<domain::Table> table = render::ReadTable(piece, render::FileFormat::kCsv);
       if (!table.ok()) return table.status();
       Result<service::ImportReport> report = services.imports.ImportTable(system, kind, *table);

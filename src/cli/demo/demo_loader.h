@@ -1,7 +1,7 @@
 // LoadDemoProvince: writes a generated demo province into an empty database through the same import
 // service users use (units, people, memberships, evaluations, initiatives, disciplines, awards, in
-// that order; a kind of more than 250,000 rows in several imports, as the import reads at most a
-// million rows and 64 MB at once), then its lineage events and demo accounts (password
+// that order; a kind of more than 900,000 rows or 48 MB in several imports, as the import reads at
+// most a million rows and 64 MB at once), then its lineage events and demo accounts (password
 // "thidua-demo").
 //
 // Errors: the first failing step's Status; a rejected import row becomes kInternal naming the kind,

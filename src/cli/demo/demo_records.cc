@@ -812,18 +812,21 @@ RecordsCsv RecordsBuilder::Write() const {
   RecordsCsv out;
   out.evaluations.reserve(Count() * kYears * 24);
   AppendRow(out.evaluations, {"subject_type", "subject_code", "year", "rating"});
-  for (int year = kFirstRecordYear; year <= kLastRecordYear; ++year) {
-    const std::string y = std::to_string(year);
-    for (size_t p = 0; p < Count(); ++p) {
+  // Rows by subject, then year (here and for awards): the import then fills each index in order.
+  for (size_t p = 0; p < Count(); ++p) {
+    for (int year = kFirstRecordYear; year <= kLastRecordYear; ++year) {
       int8_t r = rating_[p][Yi(year)];
-      if (r >= 0)
-        AppendRow(out.evaluations,
-                  {"person", people_[p].code, y, domain::RatingName(static_cast<Rating>(r))});
+      if (r < 0) continue;
+      AppendRow(out.evaluations, {"person", people_[p].code, std::to_string(year),
+                                  domain::RatingName(static_cast<Rating>(r))});
     }
-    for (size_t u = 1; u < units_.size(); ++u) {
+  }
+  for (size_t u = 1; u < units_.size(); ++u) {
+    for (int year = kFirstRecordYear; year <= kLastRecordYear; ++year) {
       int8_t r = unit_rating_[u][Yi(year)];
-      if (r >= 0)
-        AppendRow(out.evaluations, {"unit", units_[u].code, y, domain::RatingName(static_cast<Rating>(r))});
+      if (r < 0) continue;
+      AppendRow(out.evaluations,
+                {"unit", units_[u].code, std::to_string(year), domain::RatingName(static_cast<Rating>(r))});
     }
   }
   AppendRow(out.initiatives, {"code", "title", "author_codes", "scope", "recognized_on", "recognized_by"});
@@ -845,7 +848,15 @@ RecordsCsv RecordsBuilder::Write() const {
   AppendRow(out.awards,
             {"subject_type", "subject_code", "award_code", "year", "method", "decision_no", "decision_date",
              "issuer", "revoked", "period_from", "signer", "bonus_amount", "revoke_reason", "unit_code"});
-  for (const AwardRow& row : awards_) {
+  std::vector<const AwardRow*> rows;
+  rows.reserve(awards_.size());
+  for (const AwardRow& row : awards_) rows.push_back(&row);
+  std::stable_sort(rows.begin(), rows.end(), [](const AwardRow* a, const AwardRow* b) {
+    return std::tuple(a->unit, a->subject, a->year) < std::tuple(b->unit, b->subject, b->year);
+  });
+  out.awards.reserve(awards_.size() * 160);
+  for (const AwardRow* award : rows) {
+    const AwardRow& row = *award;
     const Decision& d = decisions_[static_cast<size_t>(row.decision)];
     const std::string& code = row.unit ? units_[static_cast<size_t>(row.subject)].code
                                        : people_[static_cast<size_t>(row.subject)].code;
