@@ -237,6 +237,7 @@ class RecordsBuilder {
   void AddPendingReviews();
   void MakeInitiatives(int year);
   std::string InitiativeTitle(int unit);
+  void AddCoauthors(const std::vector<int>& colleagues, std::vector<int>& authors);
   void DecideTitles(int year, const domain::RuleSet& rules);
   void DecideProvincial(int year, const domain::RuleSet& rules, const std::vector<char>& meets_cstdcs);
   void DecideUnits(int year, const domain::RuleSet& rules);
@@ -248,6 +249,9 @@ class RecordsBuilder {
   std::string Suffix(int issuer) const;
   std::string Signer(const Decision& decision) const;
   std::string DecisionNo(const Decision& decision) const;
+  void WriteEvaluations(std::string& out) const;
+  void WriteInitiatives(std::string& out) const;
+  void WriteAwards(std::string& out) const;
   RecordsCsv Write() const;
 
   const std::vector<UnitView>& units_;
@@ -499,9 +503,19 @@ std::string RecordsBuilder::InitiativeTitle(int unit) {
   return title + " tại " + UnitAt(unit).name;
 }
 
+// About one initiative in five has one or two co-authors, colleagues of the same unit.
+void RecordsBuilder::AddCoauthors(const std::vector<int>& colleagues, std::vector<int>& authors) {
+  int coauthors = rng_.Below(100) < 8 ? 2 : rng_.Below(100) < 22 ? 1 : 0;
+  for (int tries = 0; coauthors > 0 && colleagues.size() > 3 && tries < 10; ++tries) {
+    int other = colleagues[static_cast<size_t>(rng_.Below(static_cast<int>(colleagues.size())))];
+    if (std::find(authors.begin(), authors.end(), other) != authors.end()) continue;
+    authors.push_back(other);
+    --coauthors;
+  }
+}
+
 // Initiatives of the year: mostly from people rated HTXS; a person two years into a run of CSTDCS
 // is often recognised at provincial scope, a provincial emulation fighter now and then nationwide.
-// Co-authors are colleagues of the same unit.
 void RecordsBuilder::MakeInitiatives(int year) {
   static constexpr PerMille kChance = {300, 40, 5, 0};
   int sequence = 0;
@@ -535,14 +549,7 @@ void RecordsBuilder::MakeInitiatives(int year) {
     row.code = code;
     row.title = InitiativeTitle(*unit);
     row.authors.push_back(static_cast<int>(p));
-    const std::vector<int>& colleagues = members_[static_cast<size_t>(*unit)];
-    int coauthors = rng_.Below(100) < 8 ? 2 : rng_.Below(100) < 22 ? 1 : 0;
-    for (int tries = 0; coauthors > 0 && colleagues.size() > 3 && tries < 10; ++tries) {
-      int other = colleagues[static_cast<size_t>(rng_.Below(static_cast<int>(colleagues.size())))];
-      if (std::find(row.authors.begin(), row.authors.end(), other) != row.authors.end()) continue;
-      row.authors.push_back(other);
-      --coauthors;
-    }
+    AddCoauthors(members_[static_cast<size_t>(*unit)], row.authors);
     row.scope = scope;
     row.decision = decision;
     const Date recognized = decisions_[static_cast<size_t>(decision)].date;
@@ -808,28 +815,30 @@ std::string RecordsBuilder::DecisionNo(const Decision& decision) const {
   return std::to_string(decision.number) + "/" + Suffix(decision.issuer);
 }
 
-RecordsCsv RecordsBuilder::Write() const {
-  RecordsCsv out;
-  out.evaluations.reserve(Count() * kYears * 24);
-  AppendRow(out.evaluations, {"subject_type", "subject_code", "year", "rating"});
-  // Rows by subject, then year (here and for awards): the import then fills each index in order.
+// Rows by subject, then year (evaluations and awards): the import then fills each index in order.
+void RecordsBuilder::WriteEvaluations(std::string& out) const {
+  out.reserve(Count() * kYears * 24);
+  AppendRow(out, {"subject_type", "subject_code", "year", "rating"});
   for (size_t p = 0; p < Count(); ++p) {
     for (int year = kFirstRecordYear; year <= kLastRecordYear; ++year) {
       int8_t r = rating_[p][Yi(year)];
       if (r < 0) continue;
-      AppendRow(out.evaluations, {"person", people_[p].code, std::to_string(year),
-                                  domain::RatingName(static_cast<Rating>(r))});
+      AppendRow(
+          out, {"person", people_[p].code, std::to_string(year), domain::RatingName(static_cast<Rating>(r))});
     }
   }
   for (size_t u = 1; u < units_.size(); ++u) {
     for (int year = kFirstRecordYear; year <= kLastRecordYear; ++year) {
       int8_t r = unit_rating_[u][Yi(year)];
       if (r < 0) continue;
-      AppendRow(out.evaluations,
+      AppendRow(out,
                 {"unit", units_[u].code, std::to_string(year), domain::RatingName(static_cast<Rating>(r))});
     }
   }
-  AppendRow(out.initiatives, {"code", "title", "author_codes", "scope", "recognized_on", "recognized_by"});
+}
+
+void RecordsBuilder::WriteInitiatives(std::string& out) const {
+  AppendRow(out, {"code", "title", "author_codes", "scope", "recognized_on", "recognized_by"});
   for (const InitiativeRow& row : initiatives_) {
     std::string authors;
     for (int a : row.authors) authors += (authors.empty() ? "" : ";") + people_[static_cast<size_t>(a)].code;
@@ -837,15 +846,12 @@ RecordsCsv RecordsBuilder::Write() const {
     std::string by = "Quyết định số " + DecisionNo(d) + " ngày " + d.date.Vietnamese() + " của " +
                      IssuerName(d.issuer) + " công nhận sáng kiến " +
                      std::string(domain::InitiativeScopeLabel(row.scope));
-    AppendRow(out.initiatives,
-              {row.code, row.title, authors, domain::InitiativeScopeName(row.scope), d.date.Iso(), by});
+    AppendRow(out, {row.code, row.title, authors, domain::InitiativeScopeName(row.scope), d.date.Iso(), by});
   }
-  AppendRow(out.disciplines, {"person_code", "level", "from", "to", "pending"});
-  for (const DisciplineRow& row : disciplines_) {
-    AppendRow(out.disciplines, {people_[static_cast<size_t>(row.person)].code, row.level, row.from.Iso(),
-                                DateText(row.to), row.pending ? "1" : "0"});
-  }
-  AppendRow(out.awards,
+}
+
+void RecordsBuilder::WriteAwards(std::string& out) const {
+  AppendRow(out,
             {"subject_type", "subject_code", "award_code", "year", "method", "decision_no", "decision_date",
              "issuer", "revoked", "period_from", "signer", "bonus_amount", "revoke_reason", "unit_code"});
   std::vector<const AwardRow*> rows;
@@ -854,19 +860,31 @@ RecordsCsv RecordsBuilder::Write() const {
   std::stable_sort(rows.begin(), rows.end(), [](const AwardRow* a, const AwardRow* b) {
     return std::tuple(a->unit, a->subject, a->year) < std::tuple(b->unit, b->subject, b->year);
   });
-  out.awards.reserve(awards_.size() * 160);
+  out.reserve(awards_.size() * 160);
   for (const AwardRow* award : rows) {
     const AwardRow& row = *award;
     const Decision& d = decisions_[static_cast<size_t>(row.decision)];
     const std::string& code = row.unit ? units_[static_cast<size_t>(row.subject)].code
                                        : people_[static_cast<size_t>(row.subject)].code;
     int64_t bonus = BaseSalaryOn(d.date) * BonusTenths(row.award, row.unit) / 10;
-    AppendRow(out.awards,
+    AppendRow(out,
               {row.unit ? "unit" : "person", code, domain::AwardCodeName(row.award), std::to_string(row.year),
                domain::AwardMethodName(row.method), DecisionNo(d), d.date.Iso(), IssuerName(d.issuer),
                row.revoked ? "1" : "0", std::to_string(row.period_from), Signer(d), std::to_string(bonus),
                row.revoke_reason, ""});
   }
+}
+
+RecordsCsv RecordsBuilder::Write() const {
+  RecordsCsv out;
+  WriteEvaluations(out.evaluations);
+  WriteInitiatives(out.initiatives);
+  AppendRow(out.disciplines, {"person_code", "level", "from", "to", "pending"});
+  for (const DisciplineRow& row : disciplines_) {
+    AppendRow(out.disciplines, {people_[static_cast<size_t>(row.person)].code, row.level, row.from.Iso(),
+                                DateText(row.to), row.pending ? "1" : "0"});
+  }
+  WriteAwards(out.awards);
   return out;
 }
 
