@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/memory.h"
 #include "domain/records.h"
 #include "domain/text.h"
 #include "service/access.h"
@@ -43,43 +44,74 @@ void AddAward(std::vector<domain::AwardFact>& awards, const hist::AwardFact& a) 
   if (auto code = domain::ParseAwardCode(a.award_code)) awards.push_back(ToAward(a, *code));
 }
 
-// The rules engine's histories of every person loaded, by person id.
-std::unordered_map<int64_t, domain::PersonHistory> PersonHistories(const hist::PeopleHistories& h) {
-  std::unordered_map<int64_t, domain::PersonHistory> out;
-  for (const hist::PersonFacts& p : h.people) {
-    domain::PersonHistory& ph = out[p.id.value()];
-    ph.code = p.code;
-    ph.name = p.full_name;
-    ph.recruited_on = p.recruited_on;
+// Builds the rules engine's histories while the repository streams the records (history_repo.h), so a
+// province's history is held once, in the engine's compact form: people by id, their ids in id order,
+// and the memberships (which a scan needs for scope, units and fields).
+class HistoryBuilder final : public hist::PeopleSink {
+ public:
+  std::unordered_map<int64_t, domain::PersonHistory> people;
+  std::vector<int64_t> ids;  // in id order
+  std::vector<hist::MembershipFact> memberships;
+
+  Status OnPerson(hist::PersonFacts&& p) override {
+    domain::PersonHistory& h = people[p.id.value()];
+    h.code = std::move(p.code);
+    h.name = std::move(p.full_name);
+    h.recruited_on = p.recruited_on;
+    ids.push_back(p.id.value());
+    return Status::Ok();
   }
-  for (const auto& e : h.evaluations) {
-    if (auto it = out.find(e.subject); it != out.end()) AddRating(it->second.ratings, e);
+  Status OnMembership(const hist::MembershipFact& m) override {
+    memberships.push_back(m);
+    return Status::Ok();
   }
-  for (const auto& i : h.initiatives) {
-    auto it = out.find(i.person.value());
+  Status OnEvaluation(const hist::EvaluationFact& e) override {
+    if (domain::PersonHistory* h = Find(e.subject)) AddRating(h->ratings, e);
+    return Status::Ok();
+  }
+  Status OnInitiative(hist::InitiativeFact&& i) override {
+    domain::PersonHistory* h = Find(i.person.value());
     auto scope = domain::ParseInitiativeScope(i.scope);
-    if (it == out.end() || !scope) continue;
-    it->second.initiatives.push_back({i.code, "", *scope, i.recognized_on});
+    if (h && scope) h->initiatives.push_back({std::move(i.code), "", *scope, i.recognized_on});
+    return Status::Ok();
   }
-  for (const auto& d : h.disciplines) {
-    auto it = out.find(d.person.value());
-    if (it == out.end()) continue;
-    it->second.disciplines.push_back({d.level, d.from, d.to, d.pending});
+  Status OnDiscipline(hist::DisciplineFact&& d) override {
+    if (domain::PersonHistory* h = Find(d.person.value())) {
+      h->disciplines.push_back({std::move(d.level), d.from, d.to, d.pending});
+    }
+    return Status::Ok();
   }
-  for (const auto& a : h.awards) {
-    if (auto it = out.find(a.subject); it != out.end()) AddAward(it->second.awards, a);
+  Status OnAward(hist::AwardFact&& a) override {
+    if (domain::PersonHistory* h = Find(a.subject)) AddAward(h->awards, a);
+    return Status::Ok();
   }
-  return out;
-}
+
+  // Loads the people of `scope` into this builder.
+  Status Load(store::Conn& conn, const hist::Scope& scope) { return hist::LoadPeople(conn, scope, *this); }
+
+ private:
+  // Rows come grouped by person: remember the last one found.
+  domain::PersonHistory* Find(int64_t id) {
+    if (id != last_id_ || last_ == nullptr) {
+      auto it = people.find(id);
+      last_ = it == people.end() ? nullptr : &it->second;
+      last_id_ = id;
+    }
+    return last_;
+  }
+  int64_t last_id_ = 0;
+  domain::PersonHistory* last_ = nullptr;
+};
 
 bool Overlaps(const hist::MembershipFact& m, int year) {
   return m.from <= Date(year, 12, 31) && (!m.to || Date(year, 1, 1) <= *m.to);
 }
 
 // The members of each unit during `year` (memberships directly in the unit), summarised for the rules.
-std::unordered_map<int64_t, std::vector<domain::MemberYear>> MembersByUnit(
-    const domain::RuleSet& rules, const domain::Settings& settings, const hist::PeopleHistories& h,
-    const std::unordered_map<int64_t, domain::PersonHistory>& people, int year) {
+std::unordered_map<int64_t, std::vector<domain::MemberYear>> MembersByUnit(const domain::RuleSet& rules,
+                                                                          const domain::Settings& settings,
+                                                                          const HistoryBuilder& h, int year) {
+  const std::unordered_map<int64_t, domain::PersonHistory>& people = h.people;
   std::unordered_map<int64_t, std::vector<domain::MemberYear>> out;
   std::unordered_map<int64_t, domain::MemberYear> summaries;
   for (const auto& m : h.memberships) {
@@ -137,11 +169,10 @@ Result<domain::Verdicts> EligibilityService::ForPerson(const Actor& actor, const
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
     THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
     const domain::Settings& settings = province.settings;
-    hist::Scope scope{year - kYearsBack, year, std::nullopt, person->id};
-    THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
-    auto people = PersonHistories(h);
+    HistoryBuilder h;
+    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year - kYearsBack, year, std::nullopt, person->id}));
     domain::PersonHistory history;
-    if (auto it = people.find(person->id.value()); it != people.end()) history = std::move(it->second);
+    if (auto it = h.people.find(person->id.value()); it != h.people.end()) history = std::move(it->second);
     history.code = person->code;
     history.name = person->full_name;
     history.recruited_on = person->recruited_on;
@@ -168,8 +199,8 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
     const domain::Settings& settings = province.settings;
     hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
     THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
-    hist::Scope member_scope{year, year, unit->id, std::nullopt};
-    THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories ph, hist::LoadPeople(conn, member_scope));
+    HistoryBuilder ph;
+    THIDUA_RETURN_IF_ERROR(ph.Load(conn, {year, year, unit->id, std::nullopt}));
     domain::UnitHistory history;
     history.code = unit->code;
     history.name = unit->name;
@@ -180,8 +211,7 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
     for (const auto& a : uh.awards) {
       if (a.subject == unit->id.value()) AddAward(history.awards, a);
     }
-    auto people = PersonHistories(ph);
-    auto members = MembersByUnit(*rules, settings, ph, people, year);
+    auto members = MembersByUnit(*rules, settings, ph, year);
     history.members_by_year[year] = std::move(members[unit->id.value()]);
     verdicts = domain::EvaluateUnit(*rules, settings, history, year);
     return Status::Ok();
@@ -283,8 +313,8 @@ struct Filter {
 
 Status CollectPeople(store::Conn& conn, std::optional<UnitId> root, const std::optional<UnitId>& actor_root,
                      Date today, const Filter& filter, ScanState& data) {
-  hist::Scope scope{data.year - kYearsBack, data.year, root, std::nullopt};
-  THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
+  HistoryBuilder h;
+  THIDUA_RETURN_IF_ERROR(h.Load(conn, {data.year - kYearsBack, data.year, root, std::nullopt}));
   // A scoped caller sees only the people it may open (the file comment of the header).
   std::optional<std::unordered_set<int64_t>> visible;
   if (actor_root) {
@@ -292,18 +322,19 @@ Status CollectPeople(store::Conn& conn, std::optional<UnitId> root, const std::o
     visible.emplace();
     for (PersonId id : ids) visible->insert(id.value());
   }
-  data.people = PersonHistories(h);
   std::unordered_map<int64_t, int64_t> unit_of = UnitsDuringYear(h.memberships, data.units, root, data.year);
+  h.memberships = {};
+  data.people = std::move(h.people);
   domain::AwardVerdict verdict;
-  for (const hist::PersonFacts& p : h.people) {
-    auto unit = unit_of.find(p.id.value());
-    if (unit == unit_of.end() || (visible && !visible->count(p.id.value()))) continue;
-    if (!filter.Keeps(data.units, unit->second, p.full_name, p.code)) continue;
+  for (int64_t id : h.ids) {
+    auto unit = unit_of.find(id);
+    if (unit == unit_of.end() || (visible && !visible->count(id))) continue;
+    const domain::PersonHistory& person = data.people[id];
+    if (!filter.Keeps(data.units, unit->second, person.name, person.code)) continue;
     ++data.evaluated;
-    domain::EvaluatePersonAwardInto(*data.rules, data.settings, data.people[p.id.value()], data.year, data.award,
-                                    verdict);
+    domain::EvaluatePersonAwardInto(*data.rules, data.settings, person, data.year, data.award, verdict);
     if (verdict.eligible == true) {
-      data.found.push_back({p.id.value(), p.code, p.full_name, unit->second, FieldOf(data.units, unit->second)});
+      data.found.push_back({id, person.code, person.name, unit->second, FieldOf(data.units, unit->second)});
     }
   }
   return Status::Ok();
@@ -313,10 +344,9 @@ Status CollectUnits(store::Conn& conn, std::optional<UnitId> root, const Filter&
   THIDUA_ASSIGN_OR_RETURN(std::vector<store::units::UnitRow> units, store::units::All(conn, root));
   hist::Scope scope{data.year - kYearsBack, data.year, root, std::nullopt};
   THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
-  hist::Scope member_scope{data.year, data.year, root, std::nullopt};
-  THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories ph, hist::LoadPeople(conn, member_scope));
-  auto people = PersonHistories(ph);
-  auto members = MembersByUnit(*data.rules, data.settings, ph, people, data.year);
+  HistoryBuilder ph;
+  THIDUA_RETURN_IF_ERROR(ph.Load(conn, {data.year, data.year, root, std::nullopt}));
+  auto members = MembersByUnit(*data.rules, data.settings, ph, data.year);
   auto& histories = data.unit_histories;
   for (const auto& e : uh.evaluations) AddRating(histories[e.subject].ratings, e);
   for (const auto& a : uh.awards) AddAward(histories[a.subject].awards, a);
@@ -383,6 +413,10 @@ Status EligibilityService::Collect(store::Conn& conn, const Actor& actor, const 
 Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const EligibilityQuery& query) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   EligibilityList out;
+  // The histories a scan held are freed when the read ends; hand their pages back (base/memory.h).
+  struct Release {
+    ~Release() { ReleaseFreeMemory(); }
+  } release;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
     ScanData data;
     THIDUA_RETURN_IF_ERROR(Collect(conn, actor, query, data));
@@ -440,20 +474,17 @@ Result<UnitQuota> EligibilityService::Quota(const Actor& actor, const std::strin
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, std::nullopt));
     THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
     const domain::Settings& settings = province.settings;
-    hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
-    THIDUA_ASSIGN_OR_RETURN(hist::PeopleHistories h, hist::LoadPeople(conn, scope));
-    auto people = PersonHistories(h);
+    // The people with a membership in the subtree during the year: the year's records are all the
+    // standards of LDTT and CSTDCS read (and every discipline, which the repository loads whatever its date).
+    HistoryBuilder h;
+    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year, year, unit->id, std::nullopt}));
     out.unit_code = unit->code;
     out.unit_name = unit->name;
     out.year = year;
     out.quota_percent = settings.cstdcs_quota_percent;
     domain::AwardVerdict verdict;
-    for (const hist::PersonFacts& p : h.people) {
-      if (std::none_of(h.memberships.begin(), h.memberships.end(),
-                       [&](const hist::MembershipFact& m) { return m.person == p.id && Overlaps(m, year); })) {
-        continue;
-      }
-      const domain::PersonHistory& person = people[p.id.value()];
+    for (int64_t id : h.ids) {
+      const domain::PersonHistory& person = h.people[id];
       ++out.members;
       domain::MemberYear member = domain::SummariseMemberYear(*rules, settings, person, year);
       if (member.meets_ldtt) ++out.ldtt;

@@ -47,6 +47,7 @@ Value Opt(const std::optional<T>& v) {
 // Int() parses text (PostgreSQL returns text), Text() formats numbers.
 class Row {
  public:
+  Row() = default;
   explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
   size_t size() const { return cells_.size(); }
   bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(cells_.at(i)); }
@@ -57,6 +58,8 @@ class Row {
   std::optional<int64_t> OptInt(size_t i) const;
   std::string BlobBytes(size_t i) const;
   const Value& Cell(size_t i) const { return cells_.at(i); }
+  // For engines: the cells, refilled in place while stepping through a result (Conn::Each).
+  std::vector<Value>& mutable_cells() { return cells_; }
 
  private:
   std::vector<Value> cells_;
@@ -70,6 +73,11 @@ class Conn {
   virtual ~Conn() = default;
   // Runs one statement with bound parameters and returns every row it produced.
   virtual Result<Rows> Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs one statement and hands its rows to `fn` one at a time, without keeping them: for results
+  // too large to hold twice (the eligibility scan reads a province's whole history). The Row is only
+  // valid during the call. An error from `fn` stops the statement and is returned.
+  virtual Status Each(std::string_view sql, const std::vector<Value>& params,
+                      const std::function<Status(const Row&)>& fn) = 0;
   // Runs one statement and returns the number of rows it changed.
   virtual Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Runs a script of several statements without parameters (DDL, migrations).

@@ -11,6 +11,12 @@ class TrackingConn final : public Conn {
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
     return Track(inner_.Query(sql, params));
   }
+  Status Each(std::string_view sql, const std::vector<Value>& params,
+              const std::function<Status(const Row&)>& fn) override {
+    Status status = inner_.Each(sql, params, fn);
+    if (!status.ok() && first_failure_.ok()) first_failure_ = status;
+    return status;
+  }
   Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params) override {
     return Track(inner_.Exec(sql, params));
   }

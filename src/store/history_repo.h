@@ -5,12 +5,12 @@
 // Query shapes (both engines; the indexes of migrations/*/002_records.sql):
 //   people        people p [JOIN the members set]                           ORDER BY p.id
 //   memberships   memberships WHERE person in set                          ORDER BY person_id, from_date
-//   evaluations   WHERE person_id in set AND year BETWEEN from AND to       (evaluations_year: year,
-//   person_id) initiatives   initiative_authors JOIN initiatives WHERE recognized_on in the years
-//   (initiatives_year,
-//                 initiative_authors_person)
+//   evaluations   WHERE person_id in set AND year BETWEEN from AND to       (covering index
+//                 evaluations_person_history, migration 005: person order, no table, no sort)
+//   initiatives   initiative_authors JOIN initiatives WHERE recognized_on in the years (initiatives_year)
 //   disciplines   every discipline of the set (few rows; pending ones matter whatever their date)
-//   awards        WHERE person_id in set AND period_to <= to (earlier awards gate later titles)
+//   awards        WHERE person_id in set AND period_to <= to (earlier awards gate later titles; covering
+//                 index awards_person_history, migration 005)
 // where "the set" is every person, one person, or the people with a membership in a unit's subtree that
 // overlaps the years (memberships_unit). No authorisation here: the service passes the caller's scope.
 #pragma once
@@ -92,6 +92,23 @@ struct UnitHistories {
   std::vector<AwardFact> awards;            // the units' own awards, by unit, then period_to
 };
 
+// Receives what LoadPeople reads one row at a time, table after table — people, memberships,
+// evaluations, initiatives, disciplines, awards — each in the order of PeopleHistories. Nothing is kept
+// by the repository, so a province's whole history is held once, in whatever form the sink builds (the
+// eligibility service builds the rules engine's histories directly). An error stops the load.
+class PeopleSink {
+ public:
+  virtual ~PeopleSink() = default;
+  virtual Status OnPerson(PersonFacts&& person) = 0;
+  virtual Status OnMembership(const MembershipFact& membership) = 0;
+  virtual Status OnEvaluation(const EvaluationFact& evaluation) = 0;
+  virtual Status OnInitiative(InitiativeFact&& initiative) = 0;
+  virtual Status OnDiscipline(DisciplineFact&& discipline) = 0;
+  virtual Status OnAward(AwardFact&& award) = 0;
+};
+
+Status LoadPeople(Conn& conn, const Scope& scope, PeopleSink& sink);
+// The same, collected into vectors.
 Result<PeopleHistories> LoadPeople(Conn& conn, const Scope& scope);
 Result<UnitHistories> LoadUnits(Conn& conn, const Scope& scope);
 

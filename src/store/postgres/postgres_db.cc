@@ -167,24 +167,31 @@ Value Decode(Kind kind, const char* text, int length) {
   return std::string(view);
 }
 
-Rows ReadRows(const PGresult* result) {
+// Hands each row of `result` to `fn`, refilling one Row in place.
+Status EachRow(const PGresult* result, const std::function<Status(const Row&)>& fn) {
   int columns = PQnfields(result);
   std::vector<Kind> kinds;
   for (int c = 0; c < columns; ++c) kinds.push_back(KindOf(PQftype(result, c)));
+  Row row;
+  std::vector<Value>& cells = row.mutable_cells();
+  cells.resize(static_cast<size_t>(columns));
+  for (int r = 0; r < PQntuples(result); ++r) {
+    for (int c = 0; c < columns; ++c) {
+      cells[c] = PQgetisnull(result, r, c) ? Null()
+                                           : Decode(kinds[c], PQgetvalue(result, r, c), PQgetlength(result, r, c));
+    }
+    THIDUA_RETURN_IF_ERROR(fn(row));
+  }
+  return Status::Ok();
+}
+
+Rows ReadRows(const PGresult* result) {
   Rows rows;
   rows.reserve(PQntuples(result));
-  for (int r = 0; r < PQntuples(result); ++r) {
-    std::vector<Value> cells;
-    cells.reserve(columns);
-    for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(result, r, c)) {
-        cells.push_back(Null());
-      } else {
-        cells.push_back(Decode(kinds[c], PQgetvalue(result, r, c), PQgetlength(result, r, c)));
-      }
-    }
-    rows.emplace_back(std::move(cells));
-  }
+  EachRow(result, [&](const Row& row) {
+    rows.push_back(row);
+    return Status::Ok();
+  });
   return rows;
 }
 
@@ -213,6 +220,9 @@ class PgConn final : public Conn {
   ~PgConn() override { PQfinish(conn_); }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override;
+  // libpq holds the whole result; rows are decoded one at a time from it.
+  Status Each(std::string_view sql, const std::vector<Value>& params,
+              const std::function<Status(const Row&)>& fn) override;
   Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params) override;
   Status ExecScript(std::string_view sql) override;
   Engine engine() const override { return Engine::kPostgres; }
@@ -258,6 +268,12 @@ Result<PgResult> PgConn::Run(std::string_view sql, const std::vector<Value>& par
 Result<Rows> PgConn::Query(std::string_view sql, const std::vector<Value>& params) {
   THIDUA_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
   return ReadRows(result.get());
+}
+
+Status PgConn::Each(std::string_view sql, const std::vector<Value>& params,
+                    const std::function<Status(const Row&)>& fn) {
+  THIDUA_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
+  return EachRow(result.get(), fn);
 }
 
 Result<int64_t> PgConn::Exec(std::string_view sql, const std::vector<Value>& params) {

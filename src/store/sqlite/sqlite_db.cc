@@ -139,6 +139,8 @@ class SqliteConn final : public Conn {
   }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override;
+  Status Each(std::string_view sql, const std::vector<Value>& params,
+              const std::function<Status(const Row&)>& fn) override;
   Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params) override;
   Status ExecScript(std::string_view sql) override;
   Engine engine() const override { return Engine::kSqlite; }
@@ -195,6 +197,24 @@ Result<Rows> SqliteConn::Query(std::string_view sql, const std::vector<Value>& p
   Rows rows;
   THIDUA_RETURN_IF_ERROR(Step(stmt, sql, &rows).status());
   return rows;
+}
+
+Status SqliteConn::Each(std::string_view sql, const std::vector<Value>& params,
+                        const std::function<Status(const Row&)>& fn) {
+  THIDUA_ASSIGN_OR_RETURN(const Prepared* prepared, Prepare(sql));
+  sqlite3_stmt* stmt = prepared->stmt;
+  ResetOnExit reset(stmt);
+  THIDUA_RETURN_IF_ERROR(Bind(*prepared, params, sql));
+  Row row;
+  std::vector<Value>& cells = row.mutable_cells();
+  cells.resize(static_cast<size_t>(sqlite3_column_count(stmt)));
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (size_t i = 0; i < cells.size(); ++i) cells[i] = ReadCell(stmt, static_cast<int>(i));
+    THIDUA_RETURN_IF_ERROR(fn(row));
+  }
+  if (rc != SQLITE_DONE) return LastError(rc, sql);
+  return Status::Ok();
 }
 
 Result<int64_t> SqliteConn::Exec(std::string_view sql, const std::vector<Value>& params) {
