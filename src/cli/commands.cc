@@ -17,6 +17,7 @@
 #include "cli/serve.h"
 #include "render/table_reader.h"
 #include "service/services.h"
+#include "store/user_repo.h"
 
 namespace thidua::cli {
 namespace {
@@ -172,9 +173,12 @@ int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, cons
   bool fresh = !std::filesystem::exists(db_path);
   std::unique_ptr<store::Db> db = OpenAndMigrate("sqlite:///" + db_path.string());
   if (!db) return kExitRejected;
-  demo::DemoProvince province = demo::GenerateDemoProvince(
-      size == "province" ? demo::DemoSize::kProvince : demo::DemoSize::kSmall);
+  // The accounts to print: the generated ones on a fresh database, else those the database holds (a
+  // restart skips generating the province, seconds of work at province size).
+  std::vector<demo::Account> accounts;
   if (fresh) {
+    demo::DemoProvince province = demo::GenerateDemoProvince(
+        size == "province" ? demo::DemoSize::kProvince : demo::DemoSize::kSmall);
     std::printf("Đang tạo tỉnh demo %s (%s)…\n", province.province_name.c_str(), size.c_str());
     std::fflush(stdout);
     SystemClock clock;
@@ -186,15 +190,27 @@ int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, cons
       std::filesystem::remove(db_path);
       return kExitRejected;
     }
+    accounts = province.accounts;
+  } else {
+    Status read = db->Read([&](store::Conn& conn) -> Status {
+      THIDUA_ASSIGN_OR_RETURN(std::vector<store::users::UserRow> users, store::users::All(conn));
+      for (const auto& u : users) accounts.push_back({u.username, u.role, u.unit_code, u.display_name});
+      return Status::Ok();
+    });
+    if (!read.ok()) {
+      std::fprintf(stderr, "thidua: %s\n", read.message().c_str());
+      return kExitRejected;
+    }
   }
+  std::string province_name(demo::DemoProvinceName());
   ServeOptions options;
   options.bind = bind;
   options.port = port;
-  options.province = province.province_name;
+  options.province = province_name;
   options.on_listening = [&](uint16_t listening) {
-    std::printf("\nthidua: tỉnh demo %s — http://%s:%u/\n", province.province_name.c_str(), bind.c_str(), listening);
+    std::printf("\nthidua: tỉnh demo %s — http://%s:%u/\n", province_name.c_str(), bind.c_str(), listening);
     std::printf("Cơ sở dữ liệu: %s\nTài khoản demo (mật khẩu chung: thidua-demo):\n", db_path.c_str());
-    for (const demo::Account& a : province.accounts) {
+    for (const demo::Account& a : accounts) {
       std::printf("  %-10s %-13s %s%s%s\n", a.username.c_str(), a.role.c_str(), a.display_name.c_str(),
                   a.unit_code.empty() ? "" : " — đơn vị ", a.unit_code.c_str());
     }

@@ -1398,6 +1398,8 @@ DemoProvince ProvinceBuilder::Build() {
 
 }  // namespace
 
+std::string_view DemoProvinceName() { return kProvinceName; }
+
 DemoProvince GenerateDemoProvince(DemoSize size, uint64_t seed) {
   return ProvinceBuilder(size, seed).Build();
 }

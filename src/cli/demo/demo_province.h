@@ -40,6 +40,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -89,5 +90,8 @@ struct DemoProvince {
 // CSV text is UTF-8 (NFC, no BOM), RFC 4180: a header row, CRLF line ends, fields quoted only
 // when they hold a comma, a quote or a line break; dates are YYYY-MM-DD, empty when absent.
 DemoProvince GenerateDemoProvince(DemoSize size, uint64_t seed = 2025);
+
+// "Thanh Lâm", without generating anything (for a demo that restarts on its existing database).
+std::string_view DemoProvinceName();
 
 }  // namespace thidua::demo
