@@ -9,6 +9,8 @@
 //                                               after MAX_S seconds, default 300), rotating the queries of
 //                                               people_search.lua; writes
 //                                               "query<TAB>status<TAB>ms" lines and prints percentiles
+//   tool.mjs timed BASE TOKEN N PATH…          each PATH N times in turn on fresh connections; prints
+//                                               "PATH<TAB>status<TAB>bytes<TAB>total<TAB>min_ms<TAB>median_ms<TAB>max_ms"
 //   tool.mjs export BASE TOKEN DIR              DIR/units.csv and DIR/people.csv, import-ready (API.md "Imports")
 import fs from 'node:fs';
 import http from 'node:http';
@@ -135,6 +137,24 @@ async function main() {
       for (const [q, xs] of byQuery) if (xs.length) console.log(`query ${q}\tn ${xs.length}\t${fmt(xs)}`);
       const s = [...all].sort((a, b) => a - b);
       console.log(`ALL n ${all.length} errors ${errors} p50 ${percentile(s, 50).toFixed(3)} p99 ${percentile(s, 99).toFixed(3)} max ${s[s.length - 1].toFixed(3)}`);
+      return;
+    }
+    case 'timed': {
+      const [base, token, n, ...paths] = args;
+      for (const path of paths) {
+        const ms = [];
+        let last;
+        for (let i = 0; i < Number(n); ++i) {
+          const start = process.hrtime.bigint();
+          last = await request(base, 'GET', path, { token });
+          ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+        }
+        let total = '';
+        try { total = JSON.parse(last.body.toString()).total ?? ''; } catch { /* not JSON */ }
+        ms.sort((a, b) => a - b);
+        console.log([path, last.status, last.body.length, total, ms[0].toFixed(1), percentile(ms, 50).toFixed(1),
+          ms[ms.length - 1].toFixed(1)].join('\t'));
+      }
       return;
     }
     case 'export': {
