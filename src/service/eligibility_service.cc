@@ -199,8 +199,9 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
     const domain::Settings& settings = province.settings;
     hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
     THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
+    // The collective's members: memberships in the unit itself during the year (not its subtree).
     HistoryBuilder ph;
-    THIDUA_RETURN_IF_ERROR(ph.Load(conn, {year, year, unit->id, std::nullopt}));
+    THIDUA_RETURN_IF_ERROR(ph.Load(conn, {year, year, unit->id, std::nullopt, /*unit_only=*/true}));
     domain::UnitHistory history;
     history.code = unit->code;
     history.name = unit->name;

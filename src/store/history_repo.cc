@@ -12,8 +12,14 @@ std::string LastDay(int year) { return Date(year, 12, 31).Iso(); }
 std::string PeopleIn(records::ListSql& sql, const Scope& scope, const std::string& column) {
   if (scope.person) return column + " = " + sql.Param(scope.person->value());
   if (!scope.unit) return column + " IS NOT NULL";
-  sql.Subtree("scope", *scope.unit);
-  return column + " IN (SELECT sm.person_id FROM memberships sm WHERE sm.unit_id IN (SELECT id FROM scope)" +
+  std::string units;
+  if (scope.unit_only) {
+    units = "sm.unit_id = " + sql.Param(scope.unit->value());
+  } else {
+    sql.Subtree("scope", *scope.unit);
+    units = "sm.unit_id IN (SELECT id FROM scope)";
+  }
+  return column + " IN (SELECT sm.person_id FROM memberships sm WHERE " + units +
          " AND sm.from_date <= " + sql.Param(LastDay(scope.to_year)) +
          " AND (sm.to_date IS NULL OR sm.to_date >= " + sql.Param(FirstDay(scope.from_year)) + "))";
 }

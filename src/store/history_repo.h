@@ -29,6 +29,7 @@ struct Scope {
   int to_year = 0;
   std::optional<UnitId> unit;      // only people (units) of this subtree; nullopt: the province
   std::optional<PersonId> person;  // only this person
+  bool unit_only = false;          // people: a membership in `unit` itself, not its subtree
 };
 
 struct PersonFacts {

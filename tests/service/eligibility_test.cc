@@ -137,6 +137,19 @@ TEST_P(EligibilityTest, UnitVerdictsAndScan) {
   ASSERT_TRUE(unit.ok()) << unit.status().message();
   EXPECT_EQ(unit->subject_type, "unit");
   EXPECT_FALSE(unit->results.empty());
+  // A collective's members are the people with a membership in the unit itself: A's two people count
+  // for A, not for ROOT above it.
+  auto facts_of = [&](const domain::Verdicts& v) {
+    std::string all;
+    for (const auto& c : Find(v, "TTLDTT")->conditions) {
+      for (const auto& f : c.facts) all += f + "\n";
+    }
+    return all;
+  };
+  EXPECT_NE(facts_of(*unit).find("1/2 thành viên"), std::string::npos) << facts_of(*unit);
+  auto root = services_->eligibility.ForUnit(admin_, "ROOT", 2024);
+  ASSERT_TRUE(root.ok());
+  EXPECT_EQ(facts_of(*root).find("/2 thành viên"), std::string::npos) << facts_of(*root);
 
   auto scan = [&](const Actor& actor, const char* award, std::optional<std::string> unit) {
     service::EligibilityQuery query;
