@@ -16,13 +16,11 @@ namespace {
 
 constexpr const char* kForms[] = {"form-0601", "form-0602", "form-0603", "form-0604"};
 
-// The awards to export, in verdict order: every person award, then every unit award.
-std::vector<std::pair<domain::AwardCode, domain::SubjectType>> Awards(const std::string& only) {
-  std::vector<std::pair<domain::AwardCode, domain::SubjectType>> out;
-  for (domain::SubjectType subject : {domain::SubjectType::kPerson, domain::SubjectType::kUnit}) {
-    for (domain::AwardCode code : domain::AwardsFor(subject)) {
-      if (only.empty() || domain::AwardCodeName(code) == only) out.emplace_back(code, subject);
-    }
+// The awards to export for `subject`, in verdict order.
+std::vector<std::string> Awards(domain::SubjectType subject, const std::string& only) {
+  std::vector<std::string> out;
+  for (domain::AwardCode code : domain::AwardsFor(subject)) {
+    if (only.empty() || domain::AwardCodeName(code) == only) out.emplace_back(domain::AwardCodeName(code));
   }
   return out;
 }
@@ -64,18 +62,20 @@ int ExportList(const ExportArgs& args, service::Services& services) {
 int ExportEligibility(const ExportArgs& args, service::Services& services) {
   render::Sheet sheet =
       http::EligibilitySheet("Xét khen thưởng " + std::to_string(args.year), "Họ tên, tên đơn vị");
-  for (auto [code, subject] : Awards(args.award)) {
+  // Every person award, then every unit award; the histories of each kind are loaded once.
+  for (domain::SubjectType subject : {domain::SubjectType::kPerson, domain::SubjectType::kUnit}) {
+    std::vector<std::string> awards = Awards(subject, args.award);
+    if (awards.empty()) continue;
     service::EligibilityQuery query;
     query.year = args.year;
-    query.award = std::string(domain::AwardCodeName(code));
     query.subject = subject;
     if (!args.unit.empty()) query.unit = args.unit;
-    Result<service::EligibilityList> list = services.eligibility.Eligible(service::Actor::System(), query);
-    if (!list.ok()) {
-      std::fprintf(stderr, "thidua export eligibility: %s\n", list.status().message().c_str());
+    auto lists = services.eligibility.EligibleEach(service::Actor::System(), query, awards);
+    if (!lists.ok()) {
+      std::fprintf(stderr, "thidua export eligibility: %s\n", lists.status().message().c_str());
       return kExitRejected;
     }
-    http::AppendEligibilityRows(*list, sheet);
+    for (const service::EligibilityList& list : *lists) http::AppendEligibilityRows(list, sheet);
   }
   return WriteSheet(args, sheet);
 }

@@ -293,7 +293,10 @@ struct ScanState {
   UnitMap units;
   std::unordered_map<int64_t, domain::PersonHistory> people;
   std::unordered_map<int64_t, domain::UnitHistory> unit_histories;
-  std::vector<Found> found;  // by id
+  // Who is judged, after scope and filters (loaded once, judged for each award asked): subjects in id
+  // order, each with the unit shown for it (a person's unit during the year, a unit's parent) and field.
+  std::vector<Found> candidates;
+  std::vector<const Found*> found;  // the candidates eligible for `award`, by id
   int64_t evaluated = 0;
 };
 
@@ -326,17 +329,12 @@ Status CollectPeople(store::Conn& conn, std::optional<UnitId> root, const std::o
   std::unordered_map<int64_t, int64_t> unit_of = UnitsDuringYear(h.memberships, data.units, root, data.year);
   h.memberships = {};
   data.people = std::move(h.people);
-  domain::AwardVerdict verdict;
   for (int64_t id : h.ids) {
     auto unit = unit_of.find(id);
     if (unit == unit_of.end() || (visible && !visible->count(id))) continue;
     const domain::PersonHistory& person = data.people[id];
     if (!filter.Keeps(data.units, unit->second, person.name, person.code)) continue;
-    ++data.evaluated;
-    domain::EvaluatePersonAwardInto(*data.rules, data.settings, person, data.year, data.award, verdict);
-    if (verdict.eligible == true) {
-      data.found.push_back({id, person.code, person.name, unit->second, FieldOf(data.units, unit->second)});
-    }
+    data.candidates.push_back({id, person.code, person.name, unit->second, FieldOf(data.units, unit->second)});
   }
   return Status::Ok();
 }
@@ -359,14 +357,27 @@ Status CollectUnits(store::Conn& conn, std::optional<UnitId> root, const Filter&
     history.name = unit.name;
     history.dissolved_on = unit.valid_to;
     history.members_by_year[data.year] = std::move(members[unit.id.value()]);
-    ++data.evaluated;
-    domain::AwardVerdict verdict = domain::EvaluateUnitAward(*data.rules, data.settings, history, data.year, data.award);
-    if (verdict.eligible == true) {
-      data.found.push_back({unit.id.value(), unit.code, unit.name, unit.parent ? unit.parent->value() : 0,
-                            FieldOf(data.units, unit.id.value())});
-    }
+    data.candidates.push_back({unit.id.value(), unit.code, unit.name, unit.parent ? unit.parent->value() : 0,
+                               FieldOf(data.units, unit.id.value())});
   }
   return Status::Ok();
+}
+
+// Judges every candidate on `data.award`, keeping the eligible in `data.found`.
+void Judge(ScanState& data) {
+  data.found.clear();
+  data.evaluated = static_cast<int64_t>(data.candidates.size());
+  domain::AwardVerdict verdict;
+  bool people = data.subject == domain::SubjectType::kPerson;
+  for (const Found& c : data.candidates) {
+    if (people) {
+      domain::EvaluatePersonAwardInto(*data.rules, data.settings, data.people[c.id], data.year, data.award, verdict);
+    } else {
+      verdict = domain::EvaluateUnitAward(*data.rules, data.settings, data.unit_histories[c.id], data.year,
+                                          data.award);
+    }
+    if (verdict.eligible == true) data.found.push_back(&c);
+  }
 }
 
 }  // namespace
@@ -411,50 +422,90 @@ Status EligibilityService::Collect(store::Conn& conn, const Actor& actor, const 
   return CollectPeople(conn, root, ScopeRoot(actor), ctx_.clock.Today(), filter, data);
 }
 
-Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const EligibilityQuery& query) {
-  THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
+namespace {
+
+// The list of the eligible in `data` (judged for data.award) for `query`'s window.
+EligibilityList ListOf(ScanState& data, const EligibilityQuery& query) {
   EligibilityList out;
+  bool people = data.subject == domain::SubjectType::kPerson;
+  out.year = query.year;
+  out.award = std::string(domain::AwardCodeName(data.award));
+  out.subject = data.subject;
+  out.rule_set = data.rules->name;
+  out.evaluated = data.evaluated;
+  out.total = static_cast<int64_t>(data.found.size());
+  // Vietnamese order (domain/text.h; the hex keys sort bytewise), then code; ' ' sorts before hex digits,
+  // so a name that is a prefix of another comes first.
+  std::vector<std::pair<std::string, const Found*>> order;
+  order.reserve(data.found.size());
+  for (const Found* f : data.found) {
+    order.emplace_back((people ? domain::NameSortKey(f->name) : domain::TextSortKey(f->name)) + " " + f->code, f);
+  }
+  std::sort(order.begin(), order.end());
+  size_t from = static_cast<size_t>(std::clamp<int64_t>(query.offset, 0, out.total));
+  size_t to = query.limit < 0 ? order.size() : std::min(order.size(), from + static_cast<size_t>(query.limit));
+  for (size_t i = from; i < to; ++i) {
+    const Found& f = *order[i].second;
+    EligibleSubject subject{f.code, f.name, "", "", f.field, {}};
+    if (auto unit = data.units.find(f.unit); unit != data.units.end()) {
+      subject.unit_code = unit->second.code;
+      subject.unit_name = unit->second.name;
+    }
+    subject.verdict =
+        people ? domain::EvaluatePersonAward(*data.rules, data.settings, data.people[f.id], query.year, data.award)
+               : domain::EvaluateUnitAward(*data.rules, data.settings, data.unit_histories[f.id], query.year,
+                                           data.award);
+    if (query.full_verdicts) {
+      subject.verdicts = people ? domain::EvaluatePerson(*data.rules, data.settings, data.people[f.id], query.year)
+                                : domain::EvaluateUnit(*data.rules, data.settings, data.unit_histories[f.id],
+                                                       query.year);
+    }
+    out.items.push_back(std::move(subject));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<EligibilityList> EligibilityService::Eligible(const Actor& actor, const EligibilityQuery& query) {
+  THIDUA_ASSIGN_OR_RETURN(std::vector<EligibilityList> lists, EligibleEach(actor, query, {query.award}));
+  return std::move(lists.front());
+}
+
+Result<std::vector<EligibilityList>> EligibilityService::EligibleEach(const Actor& actor,
+                                                                      const EligibilityQuery& query,
+                                                                      const std::vector<std::string>& awards) {
+  THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
+  if (awards.empty()) return std::vector<EligibilityList>{};
+  std::vector<domain::AwardCode> codes;
+  for (const std::string& award : awards) {
+    std::optional<domain::AwardCode> code = domain::ParseAwardCode(award);
+    if (!code) {
+      return Status(InvalidArgument("Dữ liệu không hợp lệ."))
+          .WithField("award", "Không có danh hiệu, hình thức khen thưởng mã \"" + award + "\".");
+    }
+    codes.push_back(*code);
+  }
+  std::vector<EligibilityList> out;
   // The histories a scan held are freed when the read ends; hand their pages back (base/memory.h).
   struct Release {
     ~Release() { ReleaseFreeMemory(); }
   } release;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
     ScanData data;
-    THIDUA_RETURN_IF_ERROR(Collect(conn, actor, query, data));
-    bool people = data.subject == domain::SubjectType::kPerson;
-    out.year = query.year;
-    out.award = std::string(domain::AwardCodeName(data.award));
-    out.subject = data.subject;
-    out.rule_set = data.rules->name;
-    out.evaluated = data.evaluated;
-    out.total = static_cast<int64_t>(data.found.size());
-    // Vietnamese order (domain/text.h; the hex keys sort bytewise), then code; ' ' sorts before hex digits,
-    // so a name that is a prefix of another comes first.
-    std::vector<std::pair<std::string, const Found*>> order;
-    order.reserve(data.found.size());
-    for (const Found& f : data.found) {
-      order.emplace_back((people ? domain::NameSortKey(f.name) : domain::TextSortKey(f.name)) + " " + f.code, &f);
-    }
-    std::sort(order.begin(), order.end());
-    size_t from = static_cast<size_t>(std::clamp<int64_t>(query.offset, 0, out.total));
-    size_t to = query.limit < 0 ? order.size() : std::min(order.size(), from + static_cast<size_t>(query.limit));
-    for (size_t i = from; i < to; ++i) {
-      const Found& f = *order[i].second;
-      EligibleSubject subject{f.code, f.name, "", "", f.field, {}};
-      if (auto unit = data.units.find(f.unit); unit != data.units.end()) {
-        subject.unit_code = unit->second.code;
-        subject.unit_name = unit->second.name;
+    EligibilityQuery first = query;
+    first.award = awards.front();
+    THIDUA_RETURN_IF_ERROR(Collect(conn, actor, first, data));
+    for (domain::AwardCode code : codes) {
+      if (!domain::AppliesTo(code, data.subject)) {
+        return Status(InvalidArgument("Dữ liệu không hợp lệ."))
+            .WithField("award", "Danh hiệu, hình thức \"" + std::string(domain::AwardCodeName(code)) +
+                                    "\" không áp dụng cho " +
+                                    (data.subject == domain::SubjectType::kPerson ? "cá nhân." : "tập thể."));
       }
-      subject.verdict =
-          people ? domain::EvaluatePersonAward(*data.rules, data.settings, data.people[f.id], query.year, data.award)
-                 : domain::EvaluateUnitAward(*data.rules, data.settings, data.unit_histories[f.id], query.year,
-                                             data.award);
-      if (query.full_verdicts) {
-        subject.verdicts =
-            people ? domain::EvaluatePerson(*data.rules, data.settings, data.people[f.id], query.year)
-                   : domain::EvaluateUnit(*data.rules, data.settings, data.unit_histories[f.id], query.year);
-      }
-      out.items.push_back(std::move(subject));
+      data.award = code;
+      Judge(data);
+      out.push_back(ListOf(data, query));
     }
     return Status::Ok();
   });

@@ -98,13 +98,19 @@ class EligibilityService {
   // the window's subjects are judged on every award, so a page of a province-wide scan costs one
   // award's evaluation per person. kInvalidArgument for an unknown award or field.
   Result<EligibilityList> Eligible(const Actor& actor, const EligibilityQuery& query);
+  // The same for several awards of one subject type (`query.subject`, or the kind the first award
+  // applies to), loading the histories once: one list per award, in the order given. kInvalidArgument
+  // for an award that does not apply to that subject type.
+  Result<std::vector<EligibilityList>> EligibleEach(const Actor& actor, const EligibilityQuery& query,
+                                                    const std::vector<std::string>& awards);
   // The CSTDCS quota of `unit_code` for `year`; the unit must be in the caller's scope.
   Result<UnitQuota> Quota(const Actor& actor, const std::string& unit_code, int year);
 
  private:
   struct ScanData;  // what a scan loaded and found (eligibility_service.cc)
   Result<const domain::RuleSet*> Rules(int year, std::optional<Date> date);
-  // Loads the scope of `query` and keeps the eligible subjects, in id order, in `data`.
+  // Validates `query` and loads the subjects of its scope and filters, with their histories, into `data`
+  // (judging them is Judge's, per award).
   Status Collect(store::Conn& conn, const Actor& actor, const EligibilityQuery& query, ScanData& data);
   Context ctx_;
   std::once_flag once_;

@@ -296,6 +296,28 @@ TEST_P(EligibleListTest, FiltersByUnitSubtreeFieldAndName) {
   EXPECT_EQ(services_->eligibility.Eligible(officer_c_, outside).status().code(), Code::kNotFound);
 }
 
+TEST_P(EligibleListTest, SeveralAwardsAtOnceEqualOneAtATime) {
+  std::vector<std::string> awards = {"LDTT", "CSTDCS", "BK_TINH", "CSTD_TINH"};
+  auto each = services_->eligibility.EligibleEach(admin_, Query("LDTT"), awards);
+  ASSERT_TRUE(each.ok()) << each.status().message();
+  ASSERT_EQ(each->size(), awards.size());
+  for (size_t i = 0; i < awards.size(); ++i) {
+    auto one = services_->eligibility.Eligible(admin_, Query(awards[i]));
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ((*each)[i].award, awards[i]);
+    EXPECT_EQ((*each)[i].total, one->total) << awards[i];
+    EXPECT_EQ((*each)[i].evaluated, one->evaluated) << awards[i];
+    EXPECT_EQ(Codes((*each)[i]), Codes(*one)) << awards[i];
+  }
+  EXPECT_GT((*each)[0].total, 0);
+  // One kind of subject per call: a unit-only award among person awards is refused, nothing listed.
+  auto mixed = services_->eligibility.EligibleEach(admin_, Query("LDTT"), {"LDTT", "TTLDTT"});
+  EXPECT_EQ(mixed.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(mixed.status().fields().count("award"), 1u);
+  EXPECT_EQ(services_->eligibility.EligibleEach(admin_, Query("LDTT"), {"LDTT", "XYZ"}).status().code(),
+            Code::kInvalidArgument);
+}
+
 TEST_P(EligibleListTest, AScopedCallerSeesOnlyPeopleItCanOpen) {
   // P5 was in B until 30/06/2024 and is in C now: listed to C's officer, whose ForPerson opens them; not
   // to B's officer, whose ForPerson would answer 404.
