@@ -244,8 +244,11 @@ Result<bool> InScope(Conn& conn, PersonId person, UnitId root, Date today) {
 }
 
 Result<std::vector<PersonId>> IdsInScope(Conn& conn, UnitId root, Date today) {
-  Result<Rows> rows = conn.Query("WITH RECURSIVE " + SubtreeCte("scope", 2) + " SELECT p.id FROM people p WHERE 1 = 1" +
-                                     OpenMembershipIn("scope") + " ORDER BY p.id",
+  // From the subtree's memberships (memberships_unit), not by testing every person of the province.
+  Result<Rows> rows = conn.Query("WITH RECURSIVE " + SubtreeCte("scope", 2) +
+                                     " SELECT DISTINCT sm.person_id FROM memberships sm"
+                                     " WHERE sm.unit_id IN (SELECT id FROM scope) AND sm.from_date <= $1"
+                                     " AND (sm.to_date IS NULL OR sm.to_date >= $1) ORDER BY sm.person_id",
                                  {today.Iso(), root.value()});
   if (!rows.ok()) return rows.status();
   std::vector<PersonId> out;
