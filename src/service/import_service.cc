@@ -135,6 +135,7 @@ std::string InScope(const Actor& actor) { return ScopeRoot(actor) ? " trong pháº
 // (a membership open today in a writable unit; PersonInScope for a whole file at once).
 struct PeopleIndex {
   std::unordered_map<std::string, PersonId> ids;
+  std::unordered_map<int64_t, std::string> names;  // full names by person id (an award's search key)
   std::unordered_map<int64_t, std::vector<store::people::MembershipRow>> memberships;  // by person id
   std::optional<std::unordered_set<int64_t>> in_scope;  // empty: everyone
 
@@ -148,7 +149,10 @@ struct PeopleIndex {
 Result<PeopleIndex> LoadPeopleIndex(store::Conn& conn, const UnitIndex& units, Date today) {
   PeopleIndex index;
   THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::PersonRow> people, store::people::All(conn));
-  for (const auto& p : people) index.ids[p.code] = p.id;
+  for (auto& p : people) {
+    index.ids[p.code] = p.id;
+    index.names[p.id.value()] = std::move(p.full_name);
+  }
   THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::MembershipRow> memberships, store::people::AllMemberships(conn));
   if (units.writable) index.in_scope.emplace();
   for (auto& m : memberships) {
@@ -679,6 +683,7 @@ std::optional<store::awards::Target> AwardTarget(const domain::AwardRecord& awar
       return std::nullopt;
     }
     target.person = person;
+    if (auto name = people.names.find(person->value()); name != people.names.end()) target.subject_name = name->second;
     auto memberships = people.memberships.find(person->value());
     if (memberships != people.memberships.end()) {
       if (std::optional<store::people::MembershipRow> m = MembershipOn(memberships->second, award.decision_date)) {

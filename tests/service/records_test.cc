@@ -390,6 +390,13 @@ TEST_P(RecordsTest, AnAwardsImportIsAllOrNothingAndIdempotent) {
   auto p4 = services_->records.AwardsOf(office_, "P4");
   ASSERT_EQ(p4->size(), 1u);
   EXPECT_EQ(p4->at(0).unit_code, "B");  // P4 was at B on 15/01/2022
+  // An imported award is found by its person's name, as one recorded on a form is.
+  service::RecordListRequest by_name;
+  by_name.list.q = "le thi hoa";
+  auto found = services_->records.ListAwards(office_, by_name);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->total, 1);
+  EXPECT_EQ(found->items[0].subject_code, "P4");
   // A unit officer's import may not restate revocations.
   report = services_->imports.ImportTable(
       officer_, "awards",
