@@ -221,8 +221,9 @@ Result<Page<AwardRow>> List(Conn& conn, const records::RecordQuery& query) {
   if (!query.subject_type.empty()) sql.Where("a.subject_type = " + sql.Param(query.subject_type));
   if (query.person) sql.Where("a.person_id = " + sql.Param(query.person->value()));
   if (query.unit) sql.Where("a.subject_type = 'unit' AND a.unit_id = " + sql.Param(query.unit->value()));
-  for (const std::string& word : query.list.words)
-    sql.Where("a.search_key LIKE " + sql.Param("%" + word + "%"));
+  if (!query.list.words.empty()) {
+    sql.Where(sql.WordsMatch(conn.engine(), "awards_fts", "a.id", "a.search_key", query.list.words));
+  }
   Page<AwardRow> page;
   THIDUA_ASSIGN_OR_RETURN(Rows rows,
                           sql.SelectPage(conn, kSelect, kFrom, kNewestFirst, query.list, page.total));

@@ -176,6 +176,24 @@ Result<Rows> ListSql::SelectPage(Conn& conn, const std::string& select, const st
   return conn.Query(With() + " " + select + tail, params_);
 }
 
+std::string ListSql::WordsMatch(Engine engine, const std::string& fts_table, const std::string& id_column,
+                               const std::string& key_column, const std::vector<std::string>& words) {
+  // Words are folded search keys (domain::SearchWords): ASCII letters and digits only, nothing to escape.
+  std::string expression;
+  for (const std::string& word : words) {
+    if (engine == Engine::kSqlite) {
+      expression += (expression.empty() ? "\"" : " \"") + word + "\"*";
+    } else {
+      expression += (expression.empty() ? "" : " & ") + word + ":*";
+    }
+  }
+  std::string ref = Param(expression);
+  if (engine == Engine::kSqlite) {
+    return id_column + " IN (SELECT rowid FROM " + fts_table + " WHERE " + fts_table + " MATCH " + ref + ")";
+  }
+  return "to_tsvector('simple', " + key_column + ") @@ to_tsquery('simple', " + ref + ")";
+}
+
 // A set the planner builds once from the memberships index, rather than an EXISTS per row.
 std::string ListSql::PersonIn(const std::string& person_column, const std::string& subtree, Date today) {
   std::string day = Param(today.Iso());

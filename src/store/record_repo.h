@@ -140,6 +140,11 @@ class ListSql {
   // "The person in column `person_column` has a membership open on `today` in CTE `subtree`".
   std::string PersonIn(const std::string& person_column, const std::string& subtree, Date today);
 
+  // "Every word of `words` begins a word of the row's folded search key": `id_column` in the FTS5 table
+  // `fts_table` on SQLite, a GIN-indexed tsvector over `key_column` on PostgreSQL (migration 007).
+  std::string WordsMatch(Engine engine, const std::string& fts_table, const std::string& id_column,
+                         const std::string& key_column, const std::vector<std::string>& words);
+
  private:
   std::vector<Value> params_;
   std::vector<std::string> ctes_;

@@ -397,6 +397,15 @@ TEST_P(RecordsTest, AnAwardsImportIsAllOrNothingAndIdempotent) {
   ASSERT_TRUE(found.ok());
   ASSERT_EQ(found->total, 1);
   EXPECT_EQ(found->items[0].subject_code, "P4");
+  // Every word begins a word of the name, code or decision number, in any order (full-text on both engines).
+  for (const char* q : {"hoa le", "Lê Thị", "5/QĐ-SYT", "qd syt p4"}) {
+    by_name.list.q = q;
+    auto hit = services_->records.ListAwards(office_, by_name);
+    ASSERT_TRUE(hit.ok()) << q;
+    EXPECT_EQ(hit->total, 1) << q;
+  }
+  by_name.list.q = "oa";  // inside a word, not at its start
+  EXPECT_EQ(services_->records.ListAwards(office_, by_name)->total, 0);
   // A unit officer's import may not restate revocations.
   report = services_->imports.ImportTable(
       officer_, "awards",
