@@ -259,6 +259,50 @@ TEST_P(DbContractTest, InsertReturningGivesTheNewIdAndExecCountsRows) {
   EXPECT_EQ(none.value(), 0);
 }
 
+TEST_P(DbContractTest, EachHandsOverEveryRowInOrderAndStopsOnAnError) {
+  ASSERT_OK(Script("CREATE TABLE nums (n BIGINT PRIMARY KEY, label TEXT)"));
+  for (int64_t n = 1; n <= 300; ++n) {
+    ASSERT_OK(Exec("INSERT INTO nums (n, label) VALUES ($1, $2)", {n, "số " + std::to_string(n)}));
+  }
+  std::vector<int64_t> seen;
+  std::string last_label;
+  ASSERT_OK(db_->Read([&](Conn& conn) {
+    return conn.Each("SELECT n, label FROM nums WHERE n > $1 ORDER BY n", {int64_t{100}}, [&](const Row& row) {
+      seen.push_back(row.Int(0));
+      last_label = row.Text(1);
+      return Status::Ok();
+    });
+  }));
+  ASSERT_EQ(seen.size(), 200u);
+  EXPECT_EQ(seen.front(), 101);
+  EXPECT_EQ(seen.back(), 300);
+  EXPECT_EQ(last_label, "số 300");
+  // An error from the callback stops the rows and comes back; the connection serves the next statement
+  // in the same read.
+  int calls = 0;
+  Status stopped = db_->Read([&](Conn& conn) -> Status {
+    Status status = conn.Each("SELECT n FROM nums ORDER BY n", {}, [&](const Row&) {
+      return ++calls == 5 ? InvalidArgument("đủ rồi") : Status::Ok();
+    });
+    EXPECT_EQ(status.code(), Code::kInvalidArgument);
+    THIDUA_ASSIGN_OR_RETURN(Rows rows, conn.Query("SELECT COUNT(*) FROM nums"));
+    EXPECT_EQ(rows.at(0).Int(0), 300);
+    return Status::Ok();
+  });
+  ASSERT_OK(stopped);
+  EXPECT_EQ(calls, 5);
+  // A statement the engine refuses is an error too, and no row is handed over.
+  calls = 0;
+  Status bad = db_->Read([&](Conn& conn) {
+    return conn.Each("SELECT n FROM no_such_table", {}, [&](const Row&) {
+      ++calls;
+      return Status::Ok();
+    });
+  });
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(calls, 0);
+}
+
 TEST_P(DbContractTest, OnConflictDoUpdateMergesIntoTheExistingRow) {
   ASSERT_OK(Script("CREATE TABLE counters (name TEXT PRIMARY KEY, hits BIGINT NOT NULL)"));
   const std::string upsert =

@@ -220,7 +220,6 @@ class PgConn final : public Conn {
   ~PgConn() override { PQfinish(conn_); }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override;
-  // libpq holds the whole result; rows are decoded one at a time from it.
   Status Each(std::string_view sql, const std::vector<Value>& params,
               const std::function<Status(const Row&)>& fn) override;
   Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params) override;
@@ -270,10 +269,29 @@ Result<Rows> PgConn::Query(std::string_view sql, const std::vector<Value>& param
   return ReadRows(result.get());
 }
 
+// Single-row mode: libpq hands over one row at a time instead of buffering the whole result, so a
+// province's history is never held twice. Every result is drained, even after an error (from the
+// server or from `fn`), so that the connection is ready for its next statement.
 Status PgConn::Each(std::string_view sql, const std::vector<Value>& params,
                     const std::function<Status(const Row&)>& fn) {
-  THIDUA_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
-  return EachRow(result.get(), fn);
+  std::string text(sql);
+  PgParams args(params);
+  if (PQsendQueryParams(conn_, text.c_str(), args.size(), args.types(), args.values(), args.lengths(),
+                        args.formats(), /*resultFormat=*/0) == 0) {
+    return PgError(conn_, nullptr, sql);
+  }
+  PQsetSingleRowMode(conn_);  // if refused, the rows come as one result, which reads the same
+  Status status;
+  while (PGresult* raw = PQgetResult(conn_)) {
+    PgResult result(raw);
+    ExecStatusType state = PQresultStatus(raw);
+    if (state == PGRES_SINGLE_TUPLE || state == PGRES_TUPLES_OK) {
+      if (status.ok()) status = EachRow(raw, fn);  // TUPLES_OK ends single-row mode with no rows
+    } else if (state != PGRES_COMMAND_OK && status.ok()) {
+      status = PgError(conn_, raw, sql);
+    }
+  }
+  return status;
 }
 
 Result<int64_t> PgConn::Exec(std::string_view sql, const std::vector<Value>& params) {
