@@ -18,6 +18,7 @@
 #include "render/table_reader.h"
 #include "service/services.h"
 #include "store/user_repo.h"
+#include "web/list_view.h"
 
 namespace thidua::cli {
 namespace {
@@ -183,7 +184,18 @@ int RunDemo(const std::string& dir, uint16_t port, const std::string& bind, cons
     std::fflush(stdout);
     SystemClock clock;
     service::Services services(service::Context{*db, clock}, service::AuthOptions{});
-    Status loaded = demo::LoadDemoProvince(services, province);
+    Status loaded = demo::LoadDemoProvince(services, province, [](std::string_view kind, int64_t rows, double s) {
+      static const std::pair<std::string_view, const char*> kLabels[] = {
+          {"units", "đơn vị"},      {"people", "cá nhân"},       {"memberships", "quá trình công tác"},
+          {"evaluations", "xếp loại"}, {"initiatives", "sáng kiến"}, {"disciplines", "kỷ luật"},
+          {"awards", "khen thưởng"}};
+      const char* label = kind.data();
+      for (auto [code, text] : kLabels) {
+        if (code == kind) label = text;
+      }
+      std::printf("  %10s  %5.1f s  %s\n", web::FormatCount(rows).c_str(), s, label);
+      std::fflush(stdout);
+    });
     if (!loaded.ok()) {
       std::fprintf(stderr, "thidua: tạo dữ liệu demo thất bại: %s\n", loaded.message().c_str());
       db.reset();

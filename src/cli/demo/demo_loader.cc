@@ -1,5 +1,6 @@
 #include "cli/demo/demo_loader.h"
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,7 +33,7 @@ std::vector<std::string> Pieces(const std::string& csv, size_t rows, size_t byte
 
 }  // namespace
 
-Status LoadDemoProvince(service::Services& services, const DemoProvince& province) {
+Status LoadDemoProvince(service::Services& services, const DemoProvince& province, const LoadProgress& progress) {
   constexpr size_t kMaxRows = 900'000, kMaxBytes = size_t{48} << 20;
   service::Actor system = service::Actor::System();
   const std::pair<const char*, const std::string*> kinds[] = {
@@ -45,6 +46,8 @@ Status LoadDemoProvince(service::Services& services, const DemoProvince& provinc
       {"awards", &province.awards_csv},
   };
   for (auto [kind, csv] : kinds) {
+    auto start = std::chrono::steady_clock::now();
+    int64_t rows = 0;
     for (const std::string& piece : Pieces(*csv, kMaxRows, kMaxBytes)) {
       Result<domain::Table> table = render::ReadTable(piece, render::FileFormat::kCsv);
       if (!table.ok()) return table.status();
@@ -55,6 +58,10 @@ Status LoadDemoProvince(service::Services& services, const DemoProvince& provinc
         return Internal(std::string("demo ") + kind + " line " + std::to_string(e.line) + " " + e.column +
                         ": " + e.reason);
       }
+      rows += static_cast<int64_t>(table->rows.size());
+    }
+    if (progress) {
+      progress(kind, rows, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
   }
   for (const LineageEvent& event : province.lineage) {

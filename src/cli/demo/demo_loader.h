@@ -9,12 +9,20 @@
 // removes the database on failure. Not thread-safe (it writes through `services`).
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
 #include "base/result.h"
 #include "cli/demo/demo_province.h"
 #include "service/services.h"
 
 namespace thidua::demo {
 
-Status LoadDemoProvince(service::Services& services, const DemoProvince& province);
+// Called after each kind is written: its import name ("awards"), the rows written and the seconds taken.
+using LoadProgress = std::function<void(std::string_view kind, int64_t rows, double seconds)>;
+
+Status LoadDemoProvince(service::Services& services, const DemoProvince& province,
+                        const LoadProgress& progress = {});
 
 }  // namespace thidua::demo
