@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "../service/test_db.h"
+#include "../service/test_services.h"
 #include "base/clock.h"
 #include "base/crypto.h"
 #include "http/handlers/app.h"
@@ -150,10 +151,7 @@ class ApiTest : public ::testing::TestWithParam<store::Engine> {
       GTEST_SKIP() << "no PostgreSQL server (set THIDUA_TEST_PG_URL)";
     test_db_ = testing::TestDb::Create(GetParam());
     ASSERT_TRUE(test_db_);
-    service::AuthOptions auth;
-    auth.ops_limit = 1;
-    auth.mem_limit = 8192;
-    services_ = std::make_unique<service::Services>(service::Context{test_db_->db(), clock_}, auth);
+    services_ = testing::MakeServices(test_db_->db(), clock_);
     Result<web::Renderer> renderer = web::Renderer::CreateEmbedded();
     ASSERT_TRUE(renderer.ok()) << renderer.status().message();
     renderer_ = std::make_unique<web::Renderer>(std::move(renderer).value());

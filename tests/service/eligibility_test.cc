@@ -5,6 +5,7 @@
 #include "base/crypto.h"
 #include "service/services.h"
 #include "test_db.h"
+#include "test_services.h"
 
 namespace thidua {
 namespace {
@@ -14,16 +15,7 @@ using service::Role;
 
 constexpr int64_t kNow = 1795748400000;  // 2026-11-27 10:00 in Hà Nội.
 
-domain::Table MakeTable(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
-  domain::Table table;
-  table.header = std::move(header);
-  int line = 2;
-  for (auto& row : rows) {
-    table.rows.push_back(std::move(row));
-    table.row_lines.push_back(line++);
-  }
-  return table;
-}
+using testing::MakeTable;
 
 class EligibilityTest : public ::testing::TestWithParam<store::Engine> {
  protected:
@@ -32,10 +24,7 @@ class EligibilityTest : public ::testing::TestWithParam<store::Engine> {
     if (!testing::EngineAvailable(GetParam())) GTEST_SKIP() << "no PostgreSQL server (set THIDUA_TEST_PG_URL)";
     test_db_ = testing::TestDb::Create(GetParam());
     ASSERT_TRUE(test_db_);
-    service::AuthOptions auth;
-    auth.ops_limit = 1;
-    auth.mem_limit = 8192;
-    services_ = std::make_unique<service::Services>(service::Context{test_db_->db(), clock_}, auth);
+    services_ = testing::MakeServices(test_db_->db(), clock_);
     for (domain::RawFields unit : std::vector<domain::RawFields>{
              {{"code", "ROOT"}, {"name", "UBND tỉnh Thanh Lâm"}, {"kind", "ubnd_tinh"}},
              {{"code", "A"}, {"name", "Sở Giáo dục và Đào tạo"}, {"kind", "so_ban_nganh"}, {"parent_code", "ROOT"}},

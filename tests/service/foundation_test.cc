@@ -6,6 +6,7 @@
 #include "service/services.h"
 #include "store/person_repo.h"
 #include "test_db.h"
+#include "test_services.h"
 
 namespace thidua {
 namespace {
@@ -23,10 +24,7 @@ class FoundationTest : public ::testing::TestWithParam<store::Engine> {
     if (!testing::EngineAvailable(GetParam())) GTEST_SKIP() << "no PostgreSQL server (set THIDUA_TEST_PG_URL)";
     test_db_ = testing::TestDb::Create(GetParam());
     if (!test_db_) return;
-    service::AuthOptions auth;
-    auth.ops_limit = 1;
-    auth.mem_limit = 8192;
-    services_ = std::make_unique<service::Services>(service::Context{test_db_->db(), clock_}, auth);
+    services_ = testing::MakeServices(test_db_->db(), clock_);
     Seed();
   }
   bool Ready() const { return services_ != nullptr; }

@@ -7,6 +7,7 @@
 #include "service/services.h"
 #include "store/history_repo.h"
 #include "test_db.h"
+#include "test_services.h"
 
 namespace thidua {
 namespace {
@@ -17,16 +18,7 @@ using service::Role;
 // 2026-11-27 10:00 in Hà Nội.
 constexpr int64_t kNow = 1795748400000;
 
-domain::Table MakeTable(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
-  domain::Table table;
-  table.header = std::move(header);
-  int line = 2;
-  for (auto& row : rows) {
-    table.rows.push_back(std::move(row));
-    table.row_lines.push_back(line++);
-  }
-  return table;
-}
+using testing::MakeTable;
 
 const std::vector<std::string> kAwardColumns = {"subject_type",  "subject_code", "award_code",
                                                 "year",          "method",       "decision_no",
@@ -40,10 +32,7 @@ class RecordsTest : public ::testing::TestWithParam<store::Engine> {
       GTEST_SKIP() << "no PostgreSQL server (set THIDUA_TEST_PG_URL)";
     test_db_ = testing::TestDb::Create(GetParam());
     if (!test_db_) return;
-    service::AuthOptions auth;
-    auth.ops_limit = 1;
-    auth.mem_limit = 8192;
-    services_ = std::make_unique<service::Services>(service::Context{test_db_->db(), clock_}, auth);
+    services_ = testing::MakeServices(test_db_->db(), clock_);
     Seed();
   }
   bool Ready() const { return services_ != nullptr && !HasFatalFailure(); }

@@ -6,6 +6,7 @@
 #include "base/crypto.h"
 #include "service/services.h"
 #include "test_db.h"
+#include "test_services.h"
 
 namespace thidua {
 namespace {
@@ -22,10 +23,7 @@ class SettingsTest : public ::testing::TestWithParam<store::Engine> {
     if (!testing::EngineAvailable(GetParam())) GTEST_SKIP() << "no PostgreSQL server (set THIDUA_TEST_PG_URL)";
     test_db_ = testing::TestDb::Create(GetParam());
     ASSERT_TRUE(test_db_);
-    service::AuthOptions auth;
-    auth.ops_limit = 1;
-    auth.mem_limit = 8192;
-    services_ = std::make_unique<service::Services>(service::Context{test_db_->db(), clock_}, auth);
+    services_ = testing::MakeServices(test_db_->db(), clock_);
     for (domain::RawFields unit : std::vector<domain::RawFields>{
              {{"code", "ROOT"}, {"name", "UBND tỉnh Thanh Lâm"}, {"kind", "ubnd_tinh"}},
              {{"code", "A"}, {"name", "Sở Giáo dục và Đào tạo"}, {"kind", "so_ban_nganh"}, {"parent_code", "ROOT"}},
@@ -73,13 +71,8 @@ class SettingsTest : public ::testing::TestWithParam<store::Engine> {
   }
 
   void Import(const std::string& kind, std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
-    domain::Table table;
-    table.header = std::move(header);
-    for (auto& row : rows) {
-      table.rows.push_back(std::move(row));
-      table.row_lines.push_back(static_cast<int>(table.rows.size()) + 1);
-    }
-    auto report = services_->imports.ImportTable(admin_, kind, table);
+    auto report =
+        services_->imports.ImportTable(admin_, kind, testing::MakeTable(std::move(header), std::move(rows)));
     ASSERT_TRUE(report.ok()) << report.status().message();
     ASSERT_TRUE(report->ok()) << kind;
   }
