@@ -1116,6 +1116,20 @@ TEST_P(ApiTest, EligibilityAnswersInTheShapeOfApiMdWithinScope) {
   EXPECT_NE(page.body.find("Lao động tiên tiến"), std::string::npos);
   EXPECT_NE(page.body.find(body["rule_set"].get<std::string>()), std::string::npos);
   EXPECT_NE(page.body.find("Căn cứ"), std::string::npos);
+  EXPECT_EQ(page.body.find("không có quá trình công tác"), std::string::npos);
+  // A year no rule set covers is said on the page; so is a year in which the person worked nowhere.
+  Reply early = Get("/quan-ly/ca-nhan/P1?nam=2010", office_.Bearer());
+  ASSERT_EQ(early.status, 200);
+  EXPECT_NE(early.body.find("Chưa có bộ quy tắc cho năm 2010"), std::string::npos);
+  EXPECT_NE(Get("/quan-ly/don-vi/A?nam=2010", office_.Bearer()).body.find("Chưa có bộ quy tắc cho năm 2010"),
+            std::string::npos);
+  ASSERT_TRUE(services_->people
+                  .Create(service::Actor::System(),
+                          {{"code", "P9"}, {"full_name", "Vũ Thị Hạnh"}, {"gender", "nu"}, {"recruited_on", "2010-09-01"}})
+                  .ok());
+  Reply nowhere = Get("/quan-ly/ca-nhan/P9?nam=2024", office_.Bearer());
+  ASSERT_EQ(nowhere.status, 200);
+  EXPECT_NE(nowhere.body.find("Năm 2024 cá nhân không có quá trình công tác"), std::string::npos);
 }
 
 TEST_P(ApiTest, TheEligibilityScreenListsWhoQualifiesInScopeAndExportsTheSameRows) {

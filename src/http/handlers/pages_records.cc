@@ -308,7 +308,11 @@ void RegisterUnitPages(Router& router, AppDeps& deps) {
     AddUnitRecords(model, request, deps, u.code);
     int year = YearUnderReview(request, deps);
     auto verdicts = deps.services.eligibility.ForUnit(actor, u.code, year);
-    if (verdicts.ok()) model["eligibility"] = EligibilityModel(*verdicts, self);
+    if (verdicts.ok()) {
+      model["eligibility"] = EligibilityModel(*verdicts, self);
+    } else if (verdicts.status().code() == Code::kInvalidArgument) {
+      model["eligibility"] = {{"year", year}, {"notice", verdicts.status().message()}};  // a year without rules
+    }
     if (auto quota = deps.services.eligibility.Quota(actor, u.code, year); quota.ok()) {
       const service::UnitQuota& q = *quota;
       model["quota"] = {
@@ -493,7 +497,19 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     if (history.ok()) model["history"] = HistoryModel(*history);
     int year = YearUnderReview(request, deps);
     auto verdicts = deps.services.eligibility.ForPerson(actor, p.code, year);
-    if (verdicts.ok()) model["eligibility"] = EligibilityModel(*verdicts, self);
+    if (verdicts.ok()) {
+      model["eligibility"] = EligibilityModel(*verdicts, self);
+      bool worked = std::any_of(detail->memberships.begin(), detail->memberships.end(), [&](const auto& m) {
+        return m.from <= Date(year, 12, 31) && (!m.to || Date(year, 1, 1) <= *m.to);
+      });
+      if (!worked) {
+        model["eligibility"]["notice"] = "Năm " + std::to_string(year) +
+                                         " cá nhân không có quá trình công tác tại đơn vị nào; kết quả dưới đây chỉ "
+                                         "căn cứ hồ sơ đã ghi nhận.";
+      }
+    } else if (verdicts.status().code() == Code::kInvalidArgument) {
+      model["eligibility"] = {{"year", year}, {"notice", verdicts.status().message()}};  // a year without rules
+    }
     model["breadcrumbs"] = json::array({{{"label", "Cá nhân"}, {"href", "/quan-ly/ca-nhan"}}, {{"label", p.full_name}, {"href", ""}}});
     return RenderPage(deps, "person_detail", model);
   }));
