@@ -46,6 +46,26 @@ Result<bool> PersonInScope(store::Conn& conn, const Actor& actor, PersonId perso
   return store::people::InScope(conn, person, *root, today);
 }
 
+Result<store::units::UnitRow> VisibleUnit(store::Conn& conn, const Actor& actor, const std::string& code) {
+  Status missing = NotFound("Không tìm thấy đơn vị \"" + code + "\".");
+  THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, code));
+  if (!unit) return missing;
+  THIDUA_ASSIGN_OR_RETURN(bool visible, UnitInScope(conn, actor, unit->id));
+  if (!visible) return missing;
+  return *unit;
+}
+
+Result<store::people::PersonRow> VisiblePerson(store::Conn& conn, const Actor& actor, const std::string& code,
+                                               Date today) {
+  Status missing = NotFound("Không tìm thấy cá nhân \"" + code + "\".");
+  THIDUA_ASSIGN_OR_RETURN(std::optional<store::people::PersonRow> person,
+                          store::people::FindByCode(conn, code, today));
+  if (!person) return missing;
+  THIDUA_ASSIGN_OR_RETURN(bool visible, PersonInScope(conn, actor, person->id, today));
+  if (!visible) return missing;
+  return *person;
+}
+
 }  // namespace thidua::service
 
 namespace thidua::service {

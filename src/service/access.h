@@ -9,6 +9,8 @@
 #include "base/result.h"
 #include "service/actor.h"
 #include "store/db.h"
+#include "store/person_repo.h"
+#include "store/unit_repo.h"
 
 namespace thidua::service {
 
@@ -23,6 +25,12 @@ std::optional<UnitId> ScopeRoot(const Actor& actor);
 Result<bool> UnitInScope(store::Conn& conn, const Actor& actor, UnitId unit);
 // True if the person has a membership open today in the actor's scope (always for province roles).
 Result<bool> PersonInScope(store::Conn& conn, const Actor& actor, PersonId person, Date today);
+
+// The unit or person a call names by code: absent or outside the actor's scope is kNotFound ("Không tìm
+// thấy đơn vị/cá nhân …"), so that what lies outside a scope looks exactly like what does not exist.
+Result<store::units::UnitRow> VisibleUnit(store::Conn& conn, const Actor& actor, const std::string& code);
+Result<store::people::PersonRow> VisiblePerson(store::Conn& conn, const Actor& actor, const std::string& code,
+                                               Date today);
 
 // kInvalidArgument (field code) if a patch tries to change a record's code.
 Status CheckCodeUnchanged(const std::map<std::string, std::string>& patch, const std::string& code);

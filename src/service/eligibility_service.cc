@@ -159,23 +159,17 @@ Result<domain::Verdicts> EligibilityService::ForPerson(const Actor& actor, const
   domain::Verdicts verdicts;
   Date today = ctx_.clock.Today();
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(std::optional<store::people::PersonRow> person,
-                            store::people::FindByCode(conn, code, today));
-    bool visible = false;
-    if (person) {
-      THIDUA_ASSIGN_OR_RETURN(visible, PersonInScope(conn, actor, person->id, today));
-    }
-    if (!visible) return NotFound("Không tìm thấy cá nhân \"" + code + "\".");
+    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow person, VisiblePerson(conn, actor, code, today));
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
     THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
     const domain::Settings& settings = province.settings;
     HistoryBuilder h;
-    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year - kYearsBack, year, std::nullopt, person->id}));
+    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year - kYearsBack, year, std::nullopt, person.id}));
     domain::PersonHistory history;
-    if (auto it = h.people.find(person->id.value()); it != h.people.end()) history = std::move(it->second);
-    history.code = person->code;
-    history.name = person->full_name;
-    history.recruited_on = person->recruited_on;
+    if (auto it = h.people.find(person.id.value()); it != h.people.end()) history = std::move(it->second);
+    history.code = person.code;
+    history.name = person.full_name;
+    history.recruited_on = person.recruited_on;
     verdicts = domain::EvaluatePerson(*rules, settings, history, year);
     return Status::Ok();
   });
@@ -188,32 +182,27 @@ Result<domain::Verdicts> EligibilityService::ForUnit(const Actor& actor, const s
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   domain::Verdicts verdicts;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, code));
-    bool visible = false;
-    if (unit) {
-      THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
-    }
-    if (!visible) return NotFound("Không tìm thấy đơn vị \"" + code + "\".");
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, code));
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, date));
     THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
     const domain::Settings& settings = province.settings;
-    hist::Scope scope{year - kYearsBack, year, unit->id, std::nullopt};
+    hist::Scope scope{year - kYearsBack, year, unit.id, std::nullopt};
     THIDUA_ASSIGN_OR_RETURN(hist::UnitHistories uh, hist::LoadUnits(conn, scope));
     // The collective's members: memberships in the unit itself during the year (not its subtree).
     HistoryBuilder ph;
-    THIDUA_RETURN_IF_ERROR(ph.Load(conn, {year, year, unit->id, std::nullopt, /*unit_only=*/true}));
+    THIDUA_RETURN_IF_ERROR(ph.Load(conn, {year, year, unit.id, std::nullopt, /*unit_only=*/true}));
     domain::UnitHistory history;
-    history.code = unit->code;
-    history.name = unit->name;
-    if (unit->valid_to) history.dissolved_on = unit->valid_to;
+    history.code = unit.code;
+    history.name = unit.name;
+    if (unit.valid_to) history.dissolved_on = unit.valid_to;
     for (const auto& e : uh.evaluations) {
-      if (e.subject == unit->id.value()) AddRating(history.ratings, e);
+      if (e.subject == unit.id.value()) AddRating(history.ratings, e);
     }
     for (const auto& a : uh.awards) {
-      if (a.subject == unit->id.value()) AddAward(history.awards, a);
+      if (a.subject == unit.id.value()) AddAward(history.awards, a);
     }
     auto members = MembersByUnit(*rules, settings, ph, year);
-    history.members_by_year[year] = std::move(members[unit->id.value()]);
+    history.members_by_year[year] = std::move(members[unit.id.value()]);
     verdicts = domain::EvaluateUnit(*rules, settings, history, year);
     return Status::Ok();
   });
@@ -404,13 +393,8 @@ Status EligibilityService::Collect(store::Conn& conn, const Actor& actor, const 
   data.year = query.year;
   std::optional<UnitId> root = ScopeRoot(actor);
   if (query.unit && !query.unit->empty()) {
-    THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, *query.unit));
-    bool visible = false;
-    if (unit) {
-      THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
-    }
-    if (!visible) return NotFound("Không tìm thấy đơn vị \"" + *query.unit + "\".");
-    root = unit->id;
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, *query.unit));
+    root = unit.id;
   }
   THIDUA_ASSIGN_OR_RETURN(data.rules, Rules(query.year, query.date));
   THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
@@ -517,21 +501,16 @@ Result<UnitQuota> EligibilityService::Quota(const Actor& actor, const std::strin
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   UnitQuota out;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, unit_code));
-    bool visible = false;
-    if (unit) {
-      THIDUA_ASSIGN_OR_RETURN(visible, UnitInScope(conn, actor, unit->id));
-    }
-    if (!visible) return NotFound("Không tìm thấy đơn vị \"" + unit_code + "\".");
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, unit_code));
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, std::nullopt));
     THIDUA_ASSIGN_OR_RETURN(domain::ProvinceSettings province, LoadSettings(conn));
     const domain::Settings& settings = province.settings;
     // The people with a membership in the subtree during the year: the year's records are all the
     // standards of LDTT and CSTDCS read (and every discipline, which the repository loads whatever its date).
     HistoryBuilder h;
-    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year, year, unit->id, std::nullopt}));
-    out.unit_code = unit->code;
-    out.unit_name = unit->name;
+    THIDUA_RETURN_IF_ERROR(h.Load(conn, {year, year, unit.id, std::nullopt}));
+    out.unit_code = unit.code;
+    out.unit_name = unit.name;
     out.year = year;
     out.quota_percent = settings.cstdcs_quota_percent;
     domain::AwardVerdict verdict;

@@ -7,25 +7,12 @@
 namespace thidua::service {
 namespace {
 
-Status PersonNotFound(const std::string& code) { return NotFound("Không tìm thấy cá nhân \"" + code + "\"."); }
-
 domain::RawFields MembershipFields(const store::people::MembershipRow& m) {
   return {{"person_code", m.person_code}, {"unit_code", m.unit_code}, {"from", m.from.Iso()},
           {"to", m.to ? m.to->Iso() : ""}};
 }
 
 }  // namespace
-
-Result<store::people::PersonRow> PersonService::FindVisible(store::Conn& conn, const Actor& actor,
-                                                            const std::string& code) {
-  Date today = ctx_.clock.Today();
-  THIDUA_ASSIGN_OR_RETURN(std::optional<store::people::PersonRow> person,
-                          store::people::FindByCode(conn, code, today));
-  if (!person) return PersonNotFound(code);
-  THIDUA_ASSIGN_OR_RETURN(bool visible, PersonInScope(conn, actor, person->id, today));
-  if (!visible) return PersonNotFound(code);
-  return *person;
-}
 
 // The unit a write places someone in: it must exist and lie in the actor's scope.
 Result<UnitId> PersonService::WritableUnit(store::Conn& conn, const Actor& actor, const std::string& unit_code,
@@ -69,7 +56,7 @@ Result<PersonDetail> PersonService::Get(const Actor& actor, const std::string& c
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   PersonDetail detail;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(detail.person, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(detail.person, VisiblePerson(conn, actor, code, ctx_.clock.Today()));
     THIDUA_ASSIGN_OR_RETURN(detail.memberships, store::people::Memberships(conn, detail.person.id));
     return Status::Ok();
   });
@@ -114,7 +101,7 @@ Result<store::people::PersonRow> PersonService::Update(const Actor& actor, const
   Date today = ctx_.clock.Today();
   store::people::PersonRow updated;
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow existing, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow existing, VisiblePerson(conn, actor, code, ctx_.clock.Today()));
     THIDUA_RETURN_IF_ERROR(CheckCodeUnchanged(patch, existing.code));
     domain::RawFields raw = domain::ToRaw(existing.ToRecord());
     for (const auto& [key, value] : patch) raw[key] = value;
@@ -148,7 +135,7 @@ Result<store::people::MembershipRow> PersonService::AddMembership(const Actor& a
   THIDUA_ASSIGN_OR_RETURN(domain::MembershipRecord membership, domain::ParseMembership(fields));
   store::people::MembershipRow added;
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow person, FindVisible(conn, actor, membership.person_code));
+    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow person, VisiblePerson(conn, actor, membership.person_code, ctx_.clock.Today()));
     THIDUA_ASSIGN_OR_RETURN(UnitId unit, WritableUnit(conn, actor, membership.unit_code, "unit_code"));
     THIDUA_ASSIGN_OR_RETURN(std::vector<store::people::MembershipRow> existing,
                             store::people::Memberships(conn, person.id));
@@ -175,7 +162,7 @@ Result<std::vector<store::audit::Entry>> PersonService::History(const Actor& act
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   std::vector<store::audit::Entry> entries;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow person, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(store::people::PersonRow person, VisiblePerson(conn, actor, code, ctx_.clock.Today()));
     THIDUA_ASSIGN_OR_RETURN(entries, store::audit::ForEntity(conn, "person", person.code, 200));
     return Status::Ok();
   });

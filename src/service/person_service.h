@@ -38,7 +38,6 @@ class PersonService {
   Result<std::vector<store::audit::Entry>> History(const Actor& actor, const std::string& code);
 
  private:
-  Result<store::people::PersonRow> FindVisible(store::Conn& conn, const Actor& actor, const std::string& code);
   Result<UnitId> WritableUnit(store::Conn& conn, const Actor& actor, const std::string& unit_code,
                               const char* field);
   Context ctx_;

@@ -16,27 +16,6 @@ using store::records::Subject;
 
 std::string InScopeSuffix(const Actor& actor) { return ScopeRoot(actor) ? " trong phạm vi của bạn" : ""; }
 
-// A person or unit named by a read: absent or outside the scope is kNotFound.
-Result<store::people::PersonRow> VisiblePerson(store::Conn& conn, const Actor& actor, const std::string& code,
-                                               Date today) {
-  Status missing = NotFound("Không tìm thấy cá nhân \"" + code + "\".");
-  THIDUA_ASSIGN_OR_RETURN(std::optional<store::people::PersonRow> person,
-                          store::people::FindByCode(conn, code, today));
-  if (!person) return missing;
-  THIDUA_ASSIGN_OR_RETURN(bool visible, PersonInScope(conn, actor, person->id, today));
-  if (!visible) return missing;
-  return *person;
-}
-
-Result<store::units::UnitRow> VisibleUnit(store::Conn& conn, const Actor& actor, const std::string& code) {
-  Status missing = NotFound("Không tìm thấy đơn vị \"" + code + "\".");
-  THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, code));
-  if (!unit) return missing;
-  THIDUA_ASSIGN_OR_RETURN(bool visible, UnitInScope(conn, actor, unit->id));
-  if (!visible) return missing;
-  return *unit;
-}
-
 // In a write, a person or unit that cannot be found is a mistake in the field that names it.
 template <typename T>
 Result<T> AsFieldError(Result<T> result, const Actor& actor, const char* field, const std::string& what) {

@@ -4,20 +4,6 @@
 #include "service/audit_trail.h"
 
 namespace thidua::service {
-namespace {
-
-Status UnitNotFound(const std::string& code) { return NotFound("Không tìm thấy đơn vị \"" + code + "\"."); }
-
-}  // namespace
-
-Result<store::units::UnitRow> UnitService::FindVisible(store::Conn& conn, const Actor& actor,
-                                                       const std::string& code) {
-  THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> unit, store::units::FindByCode(conn, code));
-  if (!unit) return UnitNotFound(code);
-  THIDUA_ASSIGN_OR_RETURN(bool visible, UnitInScope(conn, actor, unit->id));
-  if (!visible) return UnitNotFound(code);
-  return *unit;
-}
 
 Result<store::Page<store::units::UnitRow>> UnitService::List(const Actor& actor, const ListRequest& request) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
@@ -26,7 +12,7 @@ Result<store::Page<store::units::UnitRow>> UnitService::List(const Actor& actor,
   store::Page<store::units::UnitRow> page;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
     if (!request.within_unit.empty()) {
-      THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow within, FindVisible(conn, actor, request.within_unit));
+      THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow within, VisibleUnit(conn, actor, request.within_unit));
       query.within = within.id;
     }
     THIDUA_ASSIGN_OR_RETURN(page, store::units::List(conn, query));
@@ -40,7 +26,7 @@ Result<UnitDetail> UnitService::Get(const Actor& actor, const std::string& code)
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   UnitDetail detail;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(detail.unit, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(detail.unit, VisibleUnit(conn, actor, code));
     THIDUA_ASSIGN_OR_RETURN(detail.events, store::units::Events(conn, detail.unit.id));
     THIDUA_ASSIGN_OR_RETURN(detail.children, store::units::Children(conn, detail.unit.id));
     THIDUA_ASSIGN_OR_RETURN(detail.members, store::people::Members(conn, detail.unit.id, ctx_.clock.Today(), 200));
@@ -111,7 +97,7 @@ Result<store::units::UnitRow> UnitService::Update(const Actor& actor, const std:
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kWrite));
   store::units::UnitRow updated;
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow existing, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow existing, VisibleUnit(conn, actor, code));
     if (ScopeRoot(actor) && actor.unit && *actor.unit == existing.id) {
       return PermissionDenied("Đơn vị gốc trong phạm vi của bạn do Ban Thi đua – Khen thưởng cập nhật.");
     }
@@ -139,7 +125,7 @@ Result<store::units::EventRow> UnitService::AddEvent(const Actor& actor, const s
   THIDUA_ASSIGN_OR_RETURN(domain::UnitEventRecord event, domain::ParseUnitEvent(fields));
   store::units::EventRow added;
   Status status = ctx_.db.Write([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, code));
     std::optional<UnitId> related;
     if (!event.related_unit_code.empty()) {
       THIDUA_ASSIGN_OR_RETURN(std::optional<store::units::UnitRow> other,
@@ -174,7 +160,7 @@ Result<std::vector<store::audit::Entry>> UnitService::History(const Actor& actor
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   std::vector<store::audit::Entry> entries;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
-    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, FindVisible(conn, actor, code));
+    THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, code));
     THIDUA_ASSIGN_OR_RETURN(entries, store::audit::ForEntity(conn, "unit", unit.code, 200));
     return Status::Ok();
   });

@@ -38,7 +38,6 @@ class UnitService {
   Result<std::vector<store::audit::Entry>> History(const Actor& actor, const std::string& code);
 
  private:
-  Result<store::units::UnitRow> FindVisible(store::Conn& conn, const Actor& actor, const std::string& code);
   Status CheckWritableParent(store::Conn& conn, const Actor& actor, const domain::UnitRecord& unit,
                              std::optional<UnitId>& parent);
   Context ctx_;
