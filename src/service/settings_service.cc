@@ -18,6 +18,10 @@ Result<domain::ProvinceSettings> LoadSettings(store::Conn& conn) {
   return settings;
 }
 
+bool MayChangeSettings(const Actor& actor) {
+  return actor.role == Role::kAdmin || actor.role == Role::kOfficeLead;
+}
+
 Result<domain::ProvinceSettings> SettingsService::Get(const Actor& actor) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   domain::ProvinceSettings out;
@@ -30,7 +34,7 @@ Result<domain::ProvinceSettings> SettingsService::Get(const Actor& actor) {
 }
 
 Result<domain::ProvinceSettings> SettingsService::Update(const Actor& actor, const domain::RawFields& patch) {
-  if (actor.role != Role::kAdmin && actor.role != Role::kOfficeLead) {
+  if (!MayChangeSettings(actor)) {
     return PermissionDenied("Chỉ quản trị hệ thống và lãnh đạo Ban Thi đua – Khen thưởng được sửa cấu hình.");
   }
   domain::ProvinceSettings out;

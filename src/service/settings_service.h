@@ -15,6 +15,9 @@ namespace thidua::service {
 // (written by hand, or by another version) is kInternal naming the key, never silently ignored.
 Result<domain::ProvinceSettings> LoadSettings(store::Conn& conn);
 
+// Whether `actor` may change the settings: the admin and the head of the Ban TĐKT.
+bool MayChangeSettings(const Actor& actor);
+
 class SettingsService {
  public:
   explicit SettingsService(Context ctx) : ctx_(ctx) {}

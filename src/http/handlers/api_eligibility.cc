@@ -65,9 +65,9 @@ void RegisterEligibilityApi(Router& router, AppDeps& deps) {
                query.year = year;
                query.award = award;
                query.date = date;
-               if (std::string u = request.Query("unit"); !u.empty()) query.unit = u;
+               if (!list->within_unit.empty()) query.unit = list->within_unit;
                if (std::string f = request.Query("field"); !f.empty()) query.field = f;
-               query.q = request.Query("q");
+               query.q = list->q;
                std::string subject = request.Query("subject");
                if (subject == "unit") {
                  query.subject = domain::SubjectType::kUnit;

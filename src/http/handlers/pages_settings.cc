@@ -13,10 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-bool MayEdit(const service::Actor& actor) {
-  return actor.role == service::Role::kAdmin || actor.role == service::Role::kOfficeLead;
-}
-
 std::vector<web::SelectOption> LevelOptions() {
   std::vector<web::SelectOption> out;
   for (const domain::Option& o : domain::DisciplineLevels()) {
@@ -64,7 +60,7 @@ Response SettingsPage(const Request& request, const AppDeps& deps, const service
     facts.push_back({std::string(info.label), shown.empty() ? "Chưa quy định (do người xét quyết định)" : shown, "",
                      shown.empty()});
   }
-  if (MayEdit(actor)) {
+  if (service::MayChangeSettings(actor)) {
     web::ApplyFieldErrors(fields, error.fields());
     model["form"] = web::FormModel("/quan-ly/cau-hinh", fields);
     json list = json::array();
