@@ -11,4 +11,13 @@ namespace thidua {
 
 void ReleaseFreeMemory();
 
+// Calls ReleaseFreeMemory when it goes out of scope, if `release` is still true then: declare it before
+// the large working set, so that the pages are handed back after the set is freed.
+struct ReleaseFreeMemoryOnExit {
+  bool release = true;
+  ~ReleaseFreeMemoryOnExit() {
+    if (release) ReleaseFreeMemory();
+  }
+};
+
 }  // namespace thidua

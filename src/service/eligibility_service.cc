@@ -23,6 +23,8 @@ namespace hist = store::history;
 // How far back records are loaded: earlier awards gate later titles (period_to ≤ year is loaded in
 // full by the repository); ratings and initiatives of this many earlier years are loaded as well.
 constexpr int kYearsBack = 10;
+// Above this many people a call's working set is large enough to hand back afterwards (base/memory.h).
+constexpr size_t kManyPeople = 10'000;
 
 domain::AwardFact ToAward(const hist::AwardFact& a, domain::AwardCode code) {
   domain::AwardFact out;
@@ -472,9 +474,7 @@ Result<std::vector<EligibilityList>> EligibilityService::EligibleEach(const Acto
   }
   std::vector<EligibilityList> out;
   // The histories a scan held are freed when the read ends; hand their pages back (base/memory.h).
-  struct Release {
-    ~Release() { ReleaseFreeMemory(); }
-  } release;
+  ReleaseFreeMemoryOnExit release;
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
     ScanData data;
     EligibilityQuery first = query;
@@ -500,6 +500,8 @@ Result<std::vector<EligibilityList>> EligibilityService::EligibleEach(const Acto
 Result<UnitQuota> EligibilityService::Quota(const Actor& actor, const std::string& unit_code, int year) {
   THIDUA_RETURN_IF_ERROR(CheckRecordsRole(actor, Access::kRead));
   UnitQuota out;
+  // A subtree of the whole province loads tens of thousands of histories: hand their pages back after.
+  ReleaseFreeMemoryOnExit release{false};
   Status status = ctx_.db.Read([&](store::Conn& conn) -> Status {
     THIDUA_ASSIGN_OR_RETURN(store::units::UnitRow unit, VisibleUnit(conn, actor, unit_code));
     THIDUA_ASSIGN_OR_RETURN(const domain::RuleSet* rules, Rules(year, std::nullopt));
@@ -509,6 +511,7 @@ Result<UnitQuota> EligibilityService::Quota(const Actor& actor, const std::strin
     // standards of LDTT and CSTDCS read (and every discipline, which the repository loads whatever its date).
     HistoryBuilder h;
     THIDUA_RETURN_IF_ERROR(h.Load(conn, {year, year, unit.id, std::nullopt}));
+    release.release = h.ids.size() > kManyPeople;
     out.unit_code = unit.code;
     out.unit_name = unit.name;
     out.year = year;
