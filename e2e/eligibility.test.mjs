@@ -12,11 +12,10 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  DEMO_PASSWORD, assertNoPageErrors, launchBrowser, navigate, newContext, signIn, startServer, tableRows,
-  visit, watchPage,
+  NFC, DEMO_PASSWORD, assertNoPageErrors, launchBrowser, navigate, newContext, signIn, startServer,
+  tableRows, visit, watchPage,
 } from './lib.mjs';
 
-const NFC = (text) => String(text ?? '').normalize('NFC');
 const TEST_TIMEOUT = 180_000;
 const YEAR = String(new Date().getFullYear() - 1);  // the screen's default: the last full year
 const OFFICER_UNIT = 'XA_THANH_TRACH';              // donvi's commune in the demo province

@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  DEMO_PASSWORD, apiGet, assertNoPageErrors, checkA11y, columnIndex, launchBrowser, navigate, newContext,
-  screenshot, signIn, startServer, tableRows, visit, watchPage,
+  NFC, DEMO_PASSWORD, apiGet, assertNoPageErrors, checkA11y, columnIndex, launchBrowser, navigate,
+  newContext, screenshot, signIn, startServer, tableRows, visit, watchPage,
 } from './lib.mjs';
 
-const NFC = (text) => String(text ?? '').normalize('NFC');
 const TEST_TIMEOUT = 120_000;
 
 describe('foundation journeys', { timeout: 30 * 60_000 }, () => {

@@ -284,8 +284,12 @@ export function tableRows(page) {
   return page.locator('table.data-table').first().locator('tbody tr:not(.table-empty)');
 }
 
+// Text as NFC, so that a page's Vietnamese compares equal to the literals of a test whatever the browser
+// returned (null and undefined read as "").
+export const NFC = (text) => String(text ?? '').normalize('NFC');
+
 // The 0-based index of the first column whose header matches `pattern`, or -1.
 export async function columnIndex(page, pattern) {
   const headers = await page.locator('table.data-table').first().locator('thead th').allInnerTexts();
-  return headers.findIndex((text) => pattern.test(text.normalize('NFC').trim()));
+  return headers.findIndex((text) => pattern.test(NFC(text).trim()));
 }

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  apiGet, assertNoPageErrors, launchBrowser, navigate, newContext, signIn, startServer, visit, watchPage,
+  NFC, apiGet, assertNoPageErrors, launchBrowser, navigate, newContext, signIn, startServer, visit,
+  watchPage,
 } from './lib.mjs';
 
-const NFC = (text) => String(text ?? '').normalize('NFC');
 const TEST_TIMEOUT = 120_000;
 
 describe('settings journeys', { timeout: 20 * 60_000 }, () => {
