@@ -106,7 +106,7 @@ class HistoryBuilder final : public hist::PeopleSink {
 };
 
 bool Overlaps(const hist::MembershipFact& m, int year) {
-  return m.from <= Date(year, 12, 31) && (!m.to || Date(year, 1, 1) <= *m.to);
+  return domain::Overlaps({m.from, m.to}, {Date(year, 1, 1), Date(year, 12, 31)});
 }
 
 // The members of each unit during `year` (memberships directly in the unit), summarised for the rules.

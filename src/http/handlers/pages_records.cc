@@ -500,7 +500,7 @@ void RegisterPeoplePages(Router& router, AppDeps& deps) {
     if (verdicts.ok()) {
       model["eligibility"] = EligibilityModel(*verdicts, self);
       bool worked = std::any_of(detail->memberships.begin(), detail->memberships.end(), [&](const auto& m) {
-        return m.from <= Date(year, 12, 31) && (!m.to || Date(year, 1, 1) <= *m.to);
+        return domain::Overlaps({m.from, m.to}, {Date(year, 1, 1), Date(year, 12, 31)});
       });
       if (!worked) {
         model["eligibility"]["notice"] = "Năm " + std::to_string(year) +
